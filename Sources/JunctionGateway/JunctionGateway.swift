@@ -1,0 +1,1 @@
+// JunctionGateway: see ../shared/DESIGN.md for what this module owns.

@@ -1,0 +1,1 @@
+// JunctionMock: see ../shared/DESIGN.md for what this module owns.

@@ -1,0 +1,1 @@
+// JunctionProviders: see ../shared/DESIGN.md for what this module owns.

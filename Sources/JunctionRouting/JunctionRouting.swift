@@ -1,0 +1,1 @@
+// JunctionRouting: see ../shared/DESIGN.md for what this module owns.

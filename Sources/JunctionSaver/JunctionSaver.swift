@@ -1,0 +1,1 @@
+// JunctionSaver: see ../shared/DESIGN.md for what this module owns.

@@ -1,0 +1,1 @@
+// JunctionServer: see ../shared/DESIGN.md for what this module owns.

@@ -1,0 +1,1 @@
+// JunctionStore: see ../shared/DESIGN.md for what this module owns.

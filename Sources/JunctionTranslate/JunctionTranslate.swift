@@ -1,0 +1,1 @@
+// JunctionTranslate: see ../shared/DESIGN.md for what this module owns.
