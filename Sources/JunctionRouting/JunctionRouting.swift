@@ -1,1 +1,0 @@
-// JunctionRouting: see ../shared/DESIGN.md for what this module owns.
