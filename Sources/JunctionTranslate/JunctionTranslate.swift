@@ -1,1 +1,0 @@
-// JunctionTranslate: see ../shared/DESIGN.md for what this module owns.
