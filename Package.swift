@@ -23,19 +23,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(name: "JunctionWire", swiftSettings: strictSettings),
-        .target(name: "JunctionTranslate", dependencies: ["JunctionWire"], swiftSettings: strictSettings),
-        .target(name: "JunctionSaver", swiftSettings: strictSettings),
-        .target(name: "JunctionRouting", dependencies: ["JunctionWire"], swiftSettings: strictSettings),
         .target(
             name: "JunctionProviders",
             dependencies: [
                 "JunctionWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            exclude: ["Catalog"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -50,8 +52,7 @@ let package = Package(
         .target(
             name: "JunctionGateway",
             dependencies: [
-                "JunctionWire", "JunctionTranslate", "JunctionSaver", "JunctionRouting",
-                "JunctionProviders", "JunctionStore",
+                "JunctionWire", "JunctionProviders", "JunctionStore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -63,6 +64,9 @@ let package = Package(
             dependencies: [
                 "JunctionGateway",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),
@@ -71,6 +75,9 @@ let package = Package(
             dependencies: [
                 "JunctionWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
@@ -80,7 +87,11 @@ let package = Package(
             dependencies: [
                 "JunctionServer", "JunctionMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

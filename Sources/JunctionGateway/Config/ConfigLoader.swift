@@ -1,0 +1,175 @@
+import Foundation
+import JunctionProviders
+import JunctionWire
+import Yams
+
+/// Reads and validates a Junction YAML configuration.
+///
+/// Every problem is a ``ConfigError`` naming the file, the line and the field; the server does not
+/// start with a configuration that fails here.
+public struct ConfigLoader: Sendable {
+    /// The variables `env:NAME` references are read from.
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// Reads the file at `path`.
+    public func load(path: String) throws -> JunctionConfig {
+        let expanded = (path as NSString).expandingTildeInPath
+        let text: String
+        do {
+            text = try String(contentsOfFile: expanded, encoding: .utf8)
+        } catch {
+            throw ConfigError(file: path, line: nil, field: nil, message: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses YAML text; `file` only labels errors.
+    public func parse(_ text: String, file: String? = nil) throws -> JunctionConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ConfigError(file: file, line: Self.line(of: error), field: nil, message: "not valid YAML: \(Self.problem(of: error))")
+        }
+        guard let root else { return try validate(JunctionConfig(), file: file) }
+        let fields = try YAMLField(node: root, path: "", file: file)
+            .mapping(allowed: ["listen", "data_dir", "client_keys", "providers", "combos", "timeouts"])
+        var config = JunctionConfig()
+        if let listen = fields["listen"] { config.listen = try Self.listenAddress(listen) }
+        if let dataDir = fields["data_dir"] { config.dataDir = try dataDir.nonEmptyString() }
+        if let timeouts = fields["timeouts"] { config.timeouts = try Self.timeouts(timeouts, defaults: .init()) }
+        if let keys = fields["client_keys"] { config.clientKeys = try keys.sequence().map(clientKey) }
+        if let providers = fields["providers"] {
+            config.providers = try providers.sequence().map { try provider($0, defaultTimeouts: config.timeouts) }
+        }
+        if let combos = fields["combos"] { config.combos = try combos.sequence().map(Self.combo) }
+        return try validate(config, file: file, fields: fields)
+    }
+
+    private func clientKey(_ field: YAMLField) throws -> ClientKey {
+        let fields = try field.mapping(allowed: ["name", "key"])
+        guard let name = fields["name"] else { throw field.error("a client key needs a name") }
+        guard let key = fields["key"] else { throw field.error("a client key needs a key") }
+        return ClientKey(name: try name.nonEmptyString(), key: try key.secret(environment: environment))
+    }
+
+    private func provider(_ field: YAMLField, defaultTimeouts: UpstreamTimeouts) throws -> ProviderConfig {
+        let fields = try field.mapping(allowed: ["id", "format", "base_url", "api_keys", "models", "timeouts"])
+        guard let idField = fields["id"] else { throw field.error("a provider needs an id") }
+        let id = try idField.nonEmptyString()
+        guard !id.contains("/"), !id.contains(where: \.isWhitespace) else {
+            throw idField.error("must not contain '/' or spaces")
+        }
+        var format = APIFormat.openAIChat
+        if let formatField = fields["format"] {
+            let name = try formatField.nonEmptyString()
+            guard let parsed = APIFormat(rawValue: name) else {
+                throw formatField.error("unknown format '\(name)' (known: \(APIFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            format = parsed
+        }
+        guard let urlField = fields["base_url"] else { throw field.error("a provider needs a base_url") }
+        let baseURL = try urlField.nonEmptyString()
+        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            url.host != nil
+        else { throw urlField.error("expected an http or https URL") }
+        let apiKeys = try fields["api_keys"]?.sequence().map { try $0.secret(environment: environment) } ?? []
+        let models = try fields["models"]?.sequence().map { try $0.nonEmptyString() } ?? []
+        let timeouts = try fields["timeouts"].map { try Self.timeouts($0, defaults: defaultTimeouts) } ?? defaultTimeouts
+        return ProviderConfig(
+            id: id, format: format, baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
+            apiKeys: apiKeys, models: models, timeouts: timeouts)
+    }
+
+    private static func combo(_ field: YAMLField) throws -> ComboConfig {
+        let fields = try field.mapping(allowed: ["name", "strategy", "targets"])
+        guard let name = fields["name"] else { throw field.error("a combo needs a name") }
+        var strategy = ComboStrategy.fallback
+        if let strategyField = fields["strategy"] {
+            let text = try strategyField.nonEmptyString()
+            guard let parsed = ComboStrategy(rawValue: text) else {
+                throw strategyField.error("unknown strategy '\(text)' (known: \(ComboStrategy.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            strategy = parsed
+        }
+        guard let targetsField = fields["targets"] else { throw field.error("a combo needs targets") }
+        let targets = try targetsField.sequence()
+        guard !targets.isEmpty else { throw targetsField.error("a combo needs at least one target") }
+        return ComboConfig(name: try name.nonEmptyString(), strategy: strategy, targets: try targets.map { try $0.nonEmptyString() })
+    }
+
+    private static func listenAddress(_ field: YAMLField) throws -> ListenAddress {
+        let text = try field.nonEmptyString()
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port)
+        else { throw field.error("expected host:port, for example 127.0.0.1:20128") }
+        let host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        guard !host.isEmpty else { throw field.error("expected host:port, for example 127.0.0.1:20128") }
+        return ListenAddress(host: host, port: port)
+    }
+
+    private static func timeouts(_ field: YAMLField, defaults: UpstreamTimeouts) throws -> UpstreamTimeouts {
+        let fields = try field.mapping(allowed: ["connect", "first_byte", "idle"])
+        var timeouts = defaults
+        if let connect = fields["connect"] { timeouts.connect = try connect.duration() }
+        if let firstByte = fields["first_byte"] { timeouts.firstByte = try firstByte.duration() }
+        if let idle = fields["idle"] { timeouts.idle = try idle.duration() }
+        return timeouts
+    }
+
+    /// Cross-field rules: unique names, and combo targets that name a configured provider.
+    public func validate(_ config: JunctionConfig, file: String? = nil) throws -> JunctionConfig {
+        try validate(config, file: file, fields: [:])
+    }
+
+    private func validate(_ config: JunctionConfig, file: String?, fields: [String: YAMLField]) throws -> JunctionConfig {
+        func fail(_ section: String, _ index: Int, _ message: String, key: String? = nil) -> ConfigError {
+            let element = (try? fields[section]?.sequence())?[safe: index]
+            let line = key.flatMap { element?.member($0)?.line } ?? element?.line
+            return ConfigError(file: file, line: line, field: "\(section)[\(index)]" + (key.map { ".\($0)" } ?? ""), message: message)
+        }
+        var providerIDs = Set<String>()
+        for (index, provider) in config.providers.enumerated() where !providerIDs.insert(provider.id).inserted {
+            throw fail("providers", index, "duplicate provider id '\(provider.id)'", key: "id")
+        }
+        var keyNames = Set<String>()
+        for (index, key) in config.clientKeys.enumerated() where !keyNames.insert(key.name).inserted {
+            throw fail("client_keys", index, "duplicate client key name '\(key.name)'", key: "name")
+        }
+        var comboNames = Set<String>()
+        for (index, combo) in config.combos.enumerated() {
+            guard comboNames.insert(combo.name).inserted else { throw fail("combos", index, "duplicate combo name '\(combo.name)'", key: "name") }
+            for target in combo.targets {
+                let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[1].isEmpty else {
+                    throw fail("combos", index, "target '\(target)' must be provider/model", key: "targets")
+                }
+                guard providerIDs.contains(parts[0]) else {
+                    throw fail("combos", index, "target '\(target)' names unknown provider '\(parts[0])'", key: "targets")
+                }
+            }
+        }
+        return config
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,126 @@
+public import JunctionProviders
+public import JunctionWire
+import Foundation
+
+/// Everything `junction serve` needs to know, read from the YAML file and the command line.
+///
+/// The YAML names (`listen`, `data_dir`, `client_keys`, `providers`, `combos`) are a contract that
+/// scripts rely on: fields may be added, never renamed.
+public struct JunctionConfig: Sendable {
+    /// Where the server listens; loopback by default.
+    public var listen: ListenAddress
+    /// The folder for the SQLite database and other state; `~` is expanded.
+    public var dataDir: String
+    /// The keys clients must present; empty means no key is needed (loopback only).
+    public var clientKeys: [ClientKey]
+    /// The upstream providers, each with one or more accounts.
+    public var providers: [ProviderConfig]
+    /// Named lists of targets tried in order.
+    public var combos: [ComboConfig]
+    /// Upstream timeouts for providers that do not set their own.
+    public var timeouts: UpstreamTimeouts
+
+    public init(
+        listen: ListenAddress = .default,
+        dataDir: String = "~/.junction",
+        clientKeys: [ClientKey] = [],
+        providers: [ProviderConfig] = [],
+        combos: [ComboConfig] = [],
+        timeouts: UpstreamTimeouts = .init()
+    ) {
+        self.listen = listen
+        self.dataDir = dataDir
+        self.clientKeys = clientKeys
+        self.providers = providers
+        self.combos = combos
+        self.timeouts = timeouts
+    }
+
+    /// The provider with this id.
+    public func provider(id: String) -> ProviderConfig? { providers.first { $0.id == id } }
+
+    /// The combo with this name.
+    public func combo(named name: String) -> ComboConfig? { combos.first { $0.name == name } }
+}
+
+/// A host and port to listen on.
+public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+
+    /// `127.0.0.1:20128`.
+    public static let `default` = ListenAddress(host: "127.0.0.1", port: 20128)
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    /// Whether only this machine can connect: 127.0.0.0/8, `::1` or `localhost`.
+    public var isLoopback: Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+}
+
+/// A named client key; the key is already resolved from `env:` references.
+public struct ClientKey: Sendable {
+    public var name: String
+    public var key: String
+
+    public init(name: String, key: String) {
+        self.name = name
+        self.key = key
+    }
+}
+
+/// One upstream provider: where it is, what it speaks, and its accounts.
+public struct ProviderConfig: Sendable {
+    /// The prefix in model names: `oai` in `oai/gpt-4o-mini`.
+    public var id: String
+    public var format: APIFormat
+    /// The API root, for example `https://api.openai.com/v1`.
+    public var baseURL: String
+    /// One key per account, resolved from `env:` references; empty for keyless local servers.
+    public var apiKeys: [String]
+    /// The models it serves, listed in `/v1/models`; empty means any model name is passed on.
+    public var models: [String]
+    public var timeouts: UpstreamTimeouts
+
+    public init(
+        id: String,
+        format: APIFormat = .openAIChat,
+        baseURL: String,
+        apiKeys: [String] = [],
+        models: [String] = [],
+        timeouts: UpstreamTimeouts = .init()
+    ) {
+        self.id = id
+        self.format = format
+        self.baseURL = baseURL
+        self.apiKeys = apiKeys
+        self.models = models
+        self.timeouts = timeouts
+    }
+}
+
+/// A named route: its targets are `provider/model` strings tried by the strategy.
+public struct ComboConfig: Sendable {
+    public var name: String
+    public var strategy: ComboStrategy
+    public var targets: [String]
+
+    public init(name: String, strategy: ComboStrategy = .fallback, targets: [String]) {
+        self.name = name
+        self.strategy = strategy
+        self.targets = targets
+    }
+}
+
+/// How a combo orders its targets.
+public enum ComboStrategy: String, Sendable, CaseIterable {
+    /// Priority order: the first healthy target serves, the next ones are fallbacks.
+    case fallback
+}

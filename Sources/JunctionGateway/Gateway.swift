@@ -1,0 +1,63 @@
+public import JunctionProviders
+public import JunctionStore
+public import JunctionWire
+public import Logging
+import NIOCore
+
+/// The request pipeline, free of HTTP types: route a client request over its targets and accounts,
+/// relay the first good response, and record one ledger row.
+///
+/// The server decodes transport details (auth, body limits) and hands the rest to ``handle(_:)``.
+public final class Gateway: Sendable {
+    public let config: JunctionConfig
+    let planner: RoutePlanner
+    let upstream: UpstreamClient
+    let ledger: Ledger?
+    let logger: Logger
+    let rotation = AccountRotation()
+
+    /// The largest upstream body read whole (non-streamed responses and error bodies).
+    static let maximumResponseBytes = 64 << 20
+
+    public init(config: JunctionConfig, upstream: UpstreamClient, ledger: Ledger?, logger: Logger) {
+        self.config = config
+        self.planner = RoutePlanner(config: config)
+        self.upstream = upstream
+        self.ledger = ledger
+        self.logger = logger
+    }
+
+    /// Routes one client request and returns the response to send, errors included; never throws.
+    public func handle(_ request: ClientRequest) async -> GatewayResponse {
+        switch request.format {
+        case .openAIChat:
+            return await chatCompletions(request)
+        default:
+            var trace = RequestTrace(request: request)
+            trace.error = "unsupported endpoint"
+            return reject(trace, status: 404, message: "The \(request.format.rawValue) API is not served yet.", code: "unsupported_endpoint")
+        }
+    }
+
+    /// `GET /v1/models` in OpenAI's list shape: every listed `provider/model`, then every combo.
+    public func modelList() -> JSONValue {
+        let providerModels: [JSONValue] = config.providers.flatMap { provider in
+            provider.models.map { model -> JSONValue in
+                ["id": .string("\(provider.id)/\(model)"), "object": "model", "created": 0, "owned_by": .string(provider.id)]
+            }
+        }
+        let combos: [JSONValue] = config.combos.map { combo in
+            ["id": .string(combo.name), "object": "model", "created": 0, "owned_by": "junction"]
+        }
+        return ["object": "list", "data": .array(providerModels + combos)]
+    }
+
+    /// Records and returns an error that Junction itself decided, before any upstream was tried.
+    func reject(_ trace: RequestTrace, status: Int, message: String, code: String?, param: String? = nil) -> GatewayResponse {
+        var trace = trace
+        trace.error = trace.error ?? message
+        trace.finish(status: status, ledger: ledger, logger: logger)
+        let body = OpenAIErrorBody.make(message: message, type: OpenAIErrorBody.type(forStatus: status), code: code, param: param)
+        return .json(status: status, body.serialized(), headers: trace.responseHeaders)
+    }
+}

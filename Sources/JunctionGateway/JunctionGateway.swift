@@ -1,1 +1,0 @@
-// JunctionGateway: see ../shared/DESIGN.md for what this module owns.

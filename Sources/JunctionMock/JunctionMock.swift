@@ -1,1 +1,0 @@
-// JunctionMock: see ../shared/DESIGN.md for what this module owns.

@@ -1,1 +1,0 @@
-// JunctionProviders: see ../shared/DESIGN.md for what this module owns.

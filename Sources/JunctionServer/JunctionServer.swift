@@ -1,1 +1,0 @@
-// JunctionServer: see ../shared/DESIGN.md for what this module owns.

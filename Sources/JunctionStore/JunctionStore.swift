@@ -1,1 +1,0 @@
-// JunctionStore: see ../shared/DESIGN.md for what this module owns.

@@ -1,0 +1,31 @@
+import GRDB
+
+/// The schema's history. A shipped migration is never edited: add a new one instead.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1.usage") { db in
+            try db.create(table: "usage") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("createdAt", .datetime).notNull().indexed()
+                table.column("clientKey", .text)
+                table.column("endpoint", .text).notNull()
+                table.column("requestedModel", .text).notNull()
+                table.column("provider", .text)
+                table.column("upstreamModel", .text)
+                table.column("attempts", .integer).notNull()
+                table.column("status", .integer).notNull()
+                table.column("stream", .boolean).notNull()
+                table.column("latencyMs", .integer).notNull()
+                table.column("firstByteMs", .integer)
+                table.column("inputTokens", .integer)
+                table.column("outputTokens", .integer)
+                table.column("cachedInputTokens", .integer)
+                table.column("reasoningTokens", .integer)
+                table.column("route", .text)
+                table.column("error", .text)
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,66 @@
+public import Foundation
+public import GRDB
+
+/// One row of the usage ledger: exactly one per client request, whatever its outcome.
+public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "usage"
+
+    public var id: Int64?
+    /// When the request arrived.
+    public var createdAt: Date
+    /// The name of the client key used, or `nil` when no key was needed.
+    public var clientKey: String?
+    /// The client's API: `openai`, `anthropic`, `gemini` or `openai-responses`.
+    public var endpoint: String
+    /// The model string the client sent (`oai/gpt-4o` or a combo name).
+    public var requestedModel: String
+    /// The provider that served it, or the last one tried when every attempt failed.
+    public var provider: String?
+    /// The provider's own model name.
+    public var upstreamModel: String?
+    public var attempts: Int
+    /// The status the client received.
+    public var status: Int
+    public var stream: Bool
+    /// From arrival to the last byte sent.
+    public var latencyMs: Int
+    /// From arrival to the first byte of the committed response.
+    public var firstByteMs: Int?
+    public var inputTokens: Int?
+    public var outputTokens: Int?
+    public var cachedInputTokens: Int?
+    public var reasoningTokens: Int?
+    /// The attempts, compactly: `oai/gpt-4o:429,backup/gpt-4o-mini:200`.
+    public var route: String?
+    /// A short reason when the client got an error.
+    public var error: String?
+
+    public init(
+        createdAt: Date, clientKey: String?, endpoint: String, requestedModel: String, provider: String?,
+        upstreamModel: String?, attempts: Int, status: Int, stream: Bool, latencyMs: Int, firstByteMs: Int?,
+        inputTokens: Int? = nil, outputTokens: Int? = nil, cachedInputTokens: Int? = nil, reasoningTokens: Int? = nil,
+        route: String? = nil, error: String? = nil
+    ) {
+        self.createdAt = createdAt
+        self.clientKey = clientKey
+        self.endpoint = endpoint
+        self.requestedModel = requestedModel
+        self.provider = provider
+        self.upstreamModel = upstreamModel
+        self.attempts = attempts
+        self.status = status
+        self.stream = stream
+        self.latencyMs = latencyMs
+        self.firstByteMs = firstByteMs
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.cachedInputTokens = cachedInputTokens
+        self.reasoningTokens = reasoningTokens
+        self.route = route
+        self.error = error
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
