@@ -84,7 +84,9 @@ extension ResponsesCodec {
                 flush()
                 let output: JSONValue
                 if result.content.allSatisfy({ $0.text != nil }) {
-                    output = .string(result.content.compactMap(\.text).joined(separator: "\n"))
+                    var text = result.content.compactMap(\.text).joined(separator: "\n")
+                    if result.isError, !text.hasPrefix("Error") { text = "Error: " + text }
+                    output = .string(text)
                 } else {
                     output = .array(result.content.compactMap { inner in
                         switch inner.content {
