@@ -41,6 +41,7 @@ extension OpenAIChatCodec {
         message["refusal"] = response.refusal.map(JSONValue.string) ?? .null
         var reason = response.finishReason
         if !calls.isEmpty, reason == .stop || reason == nil { reason = .toolCalls }
+        if reason == .refusal, response.refusal != nil { reason = .stop }
         var body: JSONObject = [
             "id": .string(response.id.hasPrefix("chatcmpl") ? response.id : "chatcmpl-" + response.id),
             "object": .string(OpenAIChatWire.completionObject), "created": .int(response.created ?? Identifiers.now()),
