@@ -97,10 +97,18 @@ let package = Package(
         ),
         .testTarget(name: "JunctionWireTests", dependencies: ["JunctionWire"], swiftSettings: strictSettings),
         .testTarget(
+            name: "JunctionGatewayTests",
+            dependencies: ["JunctionGateway", "JunctionProviders", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "JunctionServerTests",
             dependencies: [
-                "JunctionServer", "JunctionMock",
+                "JunctionServer", "JunctionMock", "JunctionProviders", "JunctionStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

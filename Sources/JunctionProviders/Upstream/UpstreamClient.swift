@@ -62,6 +62,9 @@ public final class UpstreamClient: Sendable {
                 decompression: .disabled)
             configuration.connectionPool = .init(
                 idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnectionsPerHost)
+            // A refused connection should fail this attempt at once so the next target runs, not be
+            // retried with backoff until the connect timeout.
+            configuration.connectionPool.retryConnectionEstablishment = false
             configuration.httpVersion = .automatic
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             clients[key] = client

@@ -1,0 +1,72 @@
+import JunctionGateway
+import JunctionProviders
+import JunctionWire
+import Testing
+
+@Suite("Configuration file")
+struct ConfigLoaderTests {
+    let loader = ConfigLoader(environment: ["OAI_KEY_1": "sk-one", "OAI_KEY_2": "sk-two", "JUNCTION_KEY_LAPTOP": "jk-laptop"])
+
+    @Test func theDocumentedExampleLoads() throws {
+        let config = try loader.parse(
+            """
+            listen: 127.0.0.1:20128
+            data_dir: ~/.junction
+            client_keys:
+              - name: laptop
+                key: env:JUNCTION_KEY_LAPTOP
+            providers:
+              - id: oai
+                format: openai
+                base_url: http://127.0.0.1:9001/v1
+                api_keys: [env:OAI_KEY_1, env:OAI_KEY_2]
+                models: [gpt-4o-mini, gpt-4o]
+              - id: backup
+                base_url: http://127.0.0.1:9002/v1/
+                api_keys: [literal-key]
+                timeouts: {connect: 2s, first_byte: 1500ms, idle: 3}
+            combos:
+              - name: coding
+                strategy: fallback
+                targets: [oai/gpt-4o, backup/gpt-4o-mini]
+            """, file: "junction.yaml")
+        #expect(config.listen == ListenAddress(host: "127.0.0.1", port: 20128))
+        #expect(config.clientKeys.map(\.key) == ["jk-laptop"])
+        #expect(config.providers.map(\.id) == ["oai", "backup"])
+        #expect(config.providers[0].apiKeys == ["sk-one", "sk-two"])
+        #expect(config.providers[0].format == .openAIChat)
+        #expect(config.providers[1].baseURL == "http://127.0.0.1:9002/v1")
+        #expect(config.providers[1].apiKeys == ["literal-key"])
+        #expect(config.providers[1].timeouts == UpstreamTimeouts(connect: .seconds(2), firstByte: .milliseconds(1500), idle: .seconds(3)))
+        #expect(config.providers[0].timeouts == UpstreamTimeouts())
+        #expect(config.combos.first?.targets == ["oai/gpt-4o", "backup/gpt-4o-mini"])
+    }
+
+    @Test(arguments: [
+        ("providers:\n  - id: oai\n    format: grpc\n    base_url: http://x/v1\n", "junction.yaml:3: providers[0].format: unknown format 'grpc'"),
+        ("providers:\n  - id: oai\n    base_url: ftp://x\n", "junction.yaml:3: providers[0].base_url: expected an http or https URL"),
+        ("providers:\n  - id: oai\n    base_url: http://x/v1\n    api_keys: [env:MISSING_VAR]\n", "junction.yaml:4: providers[0].api_keys[0]: environment variable MISSING_VAR is not set"),
+        ("providers:\n  - id: oai\n    base_url: http://x/v1\ncombos:\n  - name: c\n    targets: [oai/m, ghost/m]\n", "junction.yaml:6: combos[0].targets: target 'ghost/m' names unknown provider 'ghost'"),
+        ("listen: 127.0.0.1\n", "junction.yaml:1: listen: expected host:port"),
+        ("provders: []\n", "junction.yaml:1: provders: unknown field"),
+        ("providers:\n  - id: a\n    base_url: http://x\n  - id: a\n    base_url: http://y\n", "junction.yaml:4: providers[1].id: duplicate provider id 'a'"),
+        ("providers: [\n", "junction.yaml:2: not valid YAML"),
+        ("timeouts:\n  idle: soon\n", "junction.yaml:2: timeouts.idle: expected a positive duration"),
+    ])
+    func aBadFileNamesTheFileTheLineAndTheField(yaml: String, expected: String) {
+        do {
+            _ = try loader.parse(yaml, file: "junction.yaml")
+            Issue.record("expected an error containing \(expected)")
+        } catch {
+            #expect("\(error)".hasPrefix(expected), "got: \(error)")
+        }
+    }
+
+    @Test func loopbackAddressesAreRecognised() {
+        #expect(ListenAddress(host: "127.0.0.1", port: 1).isLoopback)
+        #expect(ListenAddress(host: "::1", port: 1).isLoopback)
+        #expect(ListenAddress(host: "localhost", port: 1).isLoopback)
+        #expect(!ListenAddress(host: "0.0.0.0", port: 1).isLoopback)
+        #expect(!ListenAddress(host: "192.168.1.5", port: 1).isLoopback)
+    }
+}
