@@ -1,1 +1,0 @@
-// JunctionSaver: see ../shared/DESIGN.md for what this module owns.

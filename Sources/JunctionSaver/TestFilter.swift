@@ -1,0 +1,32 @@
+/// Test-runner output (pytest, cargo test, swift test and XCTest, go test, jest/vitest, JUnit): lines that only
+/// report a passing test, build progress or a runtime-library backtrace frame go, counted where they were;
+/// failures with their names, assertions, locations and output, and every summary, stay verbatim.
+enum TestFilter {
+    /// Compresses `d`, or nil when nothing could be left out.
+    static func apply(_ d: Document, level: SaverLevel, deadline: Deadline) throws -> (text: String, name: String)? {
+        let dialect = TestDialect.detect(d.lines[...])
+        var keep = [Bool](repeating: true, count: d.lines.count)
+        var kinds = [TestDialect.Noise?](repeating: nil, count: d.lines.count)
+        var dropped = 0
+        for (i, line) in d.lines.enumerated() {
+            if i & 4095 == 0 { try deadline.check() }
+            let noise = dialect?.noise(line, level: level) ?? (TestDialect.isBuildProgress(line) ? .progress : nil)
+            guard let noise, noise == .frame || !Importance.isProblem(line) else { continue }
+            keep[i] = false
+            kinds[i] = noise
+            dropped += 1
+        }
+        guard dropped > 0 else { return nil }
+        var writer = LineWriter()
+        Elision.write(d.lines[...], keep: keep, into: &writer) { run in
+            var counts: [TestDialect.Noise: Int] = [:]
+            for k in run.indices { if let kind = kinds[k] { counts[kind, default: 0] += 1 } }
+            let parts = [TestDialect.Noise.pass, .progress, .frame].compactMap { kind -> String? in
+                guard let n = counts[kind] else { return nil }
+                return Marker.count(n, kind.rawValue)
+            }
+            return parts.joined(separator: ", ") + " omitted"
+        }
+        return (writer.joined(trailingNewline: d.endsWithNewline), dialect?.rawValue ?? "tests")
+    }
+}

@@ -1,0 +1,1 @@
+cargo build 2>&1

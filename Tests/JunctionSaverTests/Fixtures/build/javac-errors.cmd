@@ -1,0 +1,1 @@
+javac -Xlint:all -d out src/com/example/Inventory.java

@@ -1,0 +1,1 @@
+mvn -o -B compile

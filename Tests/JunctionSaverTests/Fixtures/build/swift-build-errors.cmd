@@ -1,0 +1,1 @@
+swift build 2>&1

@@ -1,0 +1,1 @@
+find Sources -name '*.swift' | sort | head -400

@@ -1,0 +1,1 @@
+git diff HEAD~6 HEAD -- Sources

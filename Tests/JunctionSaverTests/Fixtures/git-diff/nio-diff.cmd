@@ -1,0 +1,1 @@
+git diff -- Sources/NIOCore Sources/NIOPosix/BaseSocket.swift Sources/NIOPosix/Bootstrap.swift

@@ -1,0 +1,1 @@
+git show --stat HEAD~4

@@ -1,0 +1,1 @@
+rg -c 'inlinable' Sources

@@ -1,0 +1,1 @@
+grep -rn 'EventLoopFuture<Void>' Sources | head -300

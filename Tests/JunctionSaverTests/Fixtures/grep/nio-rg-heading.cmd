@@ -1,0 +1,1 @@
+rg --heading -n 'func channelRead' Sources

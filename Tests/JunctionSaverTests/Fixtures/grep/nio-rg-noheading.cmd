@@ -1,0 +1,1 @@
+rg --no-heading -n 'ByteBuffer\(' Sources/NIOCore | head -250

@@ -1,0 +1,1 @@
+grep -rl 'import NIOCore' Sources

@@ -1,0 +1,1 @@
+python3 hashlog.py swift-nio/Sources/NIOCore

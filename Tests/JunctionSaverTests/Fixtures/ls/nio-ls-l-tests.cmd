@@ -1,0 +1,1 @@
+ls -l Tests/NIOPosixTests

@@ -1,0 +1,1 @@
+python3 -m pytest -v tests/test_jmespath_queries.py

@@ -1,0 +1,1 @@
+cat -n Sources/NIOCore/ByteBuffer-multi-int.swift

@@ -1,0 +1,1 @@
+awk '{printf "%6d|%s\n", NR, $0}' Sources/NIOCore/ChannelPipeline.swift

@@ -1,0 +1,1 @@
+cat -n Sources/Logging/LogHandler.swift

@@ -1,0 +1,1 @@
+javac -d out src/com/example/Inventory.java && java -cp out com.example.Inventory

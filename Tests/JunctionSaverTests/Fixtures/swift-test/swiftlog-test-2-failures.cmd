@@ -1,0 +1,1 @@
+swift test 2>&1
