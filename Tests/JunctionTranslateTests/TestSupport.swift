@@ -78,6 +78,6 @@ func transcode(_ events: [ServerSentEvent], from provider: APIFormat, to client:
         output += step.client
         canonical += step.canonical
     }
-    output += transcoder.finish()
-    return (output, canonical)
+    let last = transcoder.finish()
+    return (output + last.client, canonical + last.canonical)
 }

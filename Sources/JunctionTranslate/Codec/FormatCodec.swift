@@ -95,10 +95,12 @@ public struct StreamTranscoder: Sendable {
         return (output, canonical)
     }
 
-    /// The client events still owed when the provider stream ends.
-    public mutating func finish() -> [ServerSentEvent] {
+    /// The client events still owed when the provider stream ends, and the canonical events in between
+    /// (an `.error` here means the provider's stream was cut short).
+    public mutating func finish() -> (client: [ServerSentEvent], canonical: [CanonicalStreamEvent]) {
+        let canonical = decoder.finish()
         var output: [ServerSentEvent] = []
-        for item in decoder.finish() { output += encoder.encode(item) }
-        return output + encoder.finish()
+        for item in canonical { output += encoder.encode(item) }
+        return (output + encoder.finish(), canonical)
     }
 }
