@@ -45,7 +45,7 @@ extension AnthropicCodec {
         if let refusal = response.refusal, !refusal.isEmpty { content.append(["type": "text", "text": .string(refusal)]) }
         let stop = Self.stopReason(response.finishReason)
         return [
-            "id": .string(response.id.hasPrefix("msg_") ? response.id : "msg_" + response.id),
+            "id": .string(Identifiers.client(response.id, prefix: "msg_")),
             "type": "message", "role": "assistant", "model": .string(model), "content": .array(content),
             "stop_reason": .string(stop.reason), "stop_sequence": stop.sequence.map(JSONValue.string) ?? .null,
             "usage": Self.usageJSON(response.usage ?? CanonicalUsage()),

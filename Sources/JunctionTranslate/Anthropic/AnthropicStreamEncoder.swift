@@ -24,7 +24,7 @@ struct AnthropicStreamEncoder: StreamEncoding {
         guard !finished else { return [] }
         switch event {
         case .start(let id, _):
-            if !id.isEmpty { self.id = id.hasPrefix("msg_") ? id : "msg_" + id }
+            if id.hasPrefix("msg_") { self.id = id }
             return []
         case .usage(let usage):
             self.usage = usage

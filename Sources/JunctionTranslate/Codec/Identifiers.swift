@@ -10,6 +10,12 @@ enum Identifiers {
         return prefix + String((0..<24).map { _ in alphabet.randomElement(using: &generator)! })
     }
 
+    /// The provider's id when it already looks like one of the client's format, else a fresh one with `prefix`,
+    /// so that a client never sees another format's id shape.
+    static func client(_ id: String, prefix: String) -> String {
+        id.hasPrefix(prefix) ? id : make(prefix)
+    }
+
     /// The current Unix time in seconds.
     static func now() -> Int { Int(Date().timeIntervalSince1970) }
 }

@@ -43,7 +43,7 @@ extension OpenAIChatCodec {
         if !calls.isEmpty, reason == .stop || reason == nil { reason = .toolCalls }
         if reason == .refusal, response.refusal != nil { reason = .stop }
         var body: JSONObject = [
-            "id": .string(response.id.hasPrefix("chatcmpl") ? response.id : "chatcmpl-" + response.id),
+            "id": .string(Identifiers.client(response.id, prefix: "chatcmpl-")),
             "object": .string(OpenAIChatWire.completionObject), "created": .int(response.created ?? Identifiers.now()),
             "model": .string(model),
             "choices": [["index": 0, "message": .object(message), "logprobs": .null, "finish_reason": .string(Self.finishReasonString(reason))]],

@@ -17,7 +17,7 @@ struct OpenAIChatStreamEncoder: StreamEncoding {
         guard !finished else { return [] }
         switch event {
         case .start(let id, _):
-            if !id.isEmpty { self.id = id.hasPrefix("chatcmpl") ? id : "chatcmpl-" + id }
+            if id.hasPrefix("chatcmpl-") { self.id = id }
             return []
         case .usage(let usage):
             self.usage = usage

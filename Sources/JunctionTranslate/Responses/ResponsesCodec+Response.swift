@@ -58,7 +58,7 @@ extension ResponsesCodec {
         flushText()
         let status = Self.statusJSON(response.finishReason)
         var body: JSONObject = [
-            "id": .string(response.id.hasPrefix("resp_") ? response.id : "resp_" + response.id), "object": "response",
+            "id": .string(Identifiers.client(response.id, prefix: "resp_")), "object": "response",
             "created_at": .int(response.created ?? Identifiers.now()), "status": .string(status.status), "error": .null,
             "incomplete_details": status.incomplete, "model": .string(model), "output": .array(output),
         ]

@@ -27,7 +27,7 @@ struct ResponsesStreamEncoder: StreamEncoding {
         guard !finished else { return [] }
         switch event {
         case .start(let id, _):
-            if !id.isEmpty { self.id = id.hasPrefix("resp_") ? id : "resp_" + id }
+            if id.hasPrefix("resp_") { self.id = id }
             return begin()
         case .usage(let usage):
             self.usage = usage
