@@ -229,4 +229,22 @@ struct ErrorTableTests {
         let run = try router.run(RouteRequest(model: "gpt-4o")) { $0.account == 0 ? fail(400) : ok }
         #expect(run.labels == ["oai/gpt-4o#0", "oai/gpt-4o#1"])
     }
+
+    @Test func tableRulesCanBeSetByConfigurationNames() throws {
+        let table = try #require(ErrorTable.standard.setting(kind: "model_not_found", effect: "disable_account_model", seconds: 600, fallback: "next"))
+        #expect(table.rule(for: .modelNotFound) == ErrorRule(effect: .disableAccountModel(seconds: 600), fallback: .next))
+        #expect(ErrorTable.standard.setting(kind: "bad_request", effect: "explode", fallback: "next") == nil)
+        #expect(ErrorTable.standard.setting(kind: "nope", effect: "none", fallback: "next") == nil)
+        #expect(ErrorTable.standard.setting(kind: "context_too_long", effect: "none", fallback: "larger_context") != nil)
+    }
+
+    @Test func sessionsReportHealthEventsAndNoTargetErrorsCarryRetryAfter() throws {
+        let router = router(RoutingConfig(providers: [Fixture.provider("p", models: [Fixture.model("m")])]))
+        let run = try router.run(RouteRequest(model: "p/m")) { _ in fail(429, headers: ["retry-after": "90"]) }
+        let key = AccountModelKey(provider: "p", account: 0, model: "m")
+        #expect(run.session.healthEvents == [.resting(key, until: clock.now().addingTimeInterval(90))])
+        #expect { try router.plan(RouteRequest(model: "p/m")) } throws: { error in
+            (error as? RoutingError)?.retryAfter == clock.now().addingTimeInterval(90)
+        }
+    }
 }

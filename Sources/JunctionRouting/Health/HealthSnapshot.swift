@@ -32,6 +32,22 @@ public struct HealthRow: Sendable, Hashable, Codable {
     public var lastError: String?
     /// When the last error happened.
     public var lastErrorAt: Date?
+
+    /// Creates a row.
+    public init(
+        provider: String, account: Int, model: String, status: Status, until: Date? = nil,
+        remainingRequests: Int? = nil, remainingTokens: Int? = nil, lastError: String? = nil, lastErrorAt: Date? = nil
+    ) {
+        self.provider = provider
+        self.account = account
+        self.model = model
+        self.status = status
+        self.until = until
+        self.remainingRequests = remainingRequests
+        self.remainingTokens = remainingTokens
+        self.lastError = lastError
+        self.lastErrorAt = lastErrorAt
+    }
 }
 
 extension HealthState {

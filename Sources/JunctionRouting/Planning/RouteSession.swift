@@ -23,6 +23,8 @@ public struct RouteSession: Sendable, Hashable {
     public internal(set) var contextCeiling: Int?
     /// Why the session stopped handing out attempts, once it has.
     public internal(set) var stopReason: StopReason?
+    /// Health changes caused by this request's outcomes (persist the health state when not empty).
+    public internal(set) var healthEvents: [HealthEvent] = []
 
     /// Why a session has nothing more to try.
     public enum StopReason: String, Sendable, Hashable, Codable {

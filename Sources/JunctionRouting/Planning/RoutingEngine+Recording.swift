@@ -11,7 +11,7 @@ extension RoutingEngine {
         )
         switch outcome {
         case .success(let success):
-            health.recordSuccess(
+            session.healthEvents += health.recordSuccess(
                 attempt.key, headers: success.headers, timeToFirstToken: success.timeToFirstToken,
                 tokensPerSecond: success.tokensPerSecond, context: context
             )
@@ -28,7 +28,7 @@ extension RoutingEngine {
         case .failure(let failure):
             let classification = ErrorClassifier.classify(failure, now: now)
             let rule = config.policy.errorTable.rule(for: classification.kind)
-            health.recordFailure(attempt.key, classification: classification, rule: rule, context: context)
+            session.healthEvents += health.recordFailure(attempt.key, classification: classification, rule: rule, context: context)
             let code = failure.status.map { $0 == 200 ? (failure.transport?.rawValue ?? "200") : String($0) }
                 ?? failure.transport?.rawValue ?? "error"
             setOutcome(code, kind: classification.kind, in: &session)

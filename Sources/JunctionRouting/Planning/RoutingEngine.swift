@@ -66,6 +66,7 @@ public struct RoutingEngine: Sendable {
                 return nil
             }
             var attempt = session.pending.removeFirst()
+            attempt.isProbe = false
             if let reason = blockReason(attempt, session: session, now: now) {
                 session.skipped.append(SkippedTarget(provider: attempt.provider, model: attempt.upstreamModel, account: attempt.account, reason: reason))
                 continue

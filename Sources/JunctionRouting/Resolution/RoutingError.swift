@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a model string could not be turned into a plan.
 ///
 /// A struct around a private code, in the style of `HTTPClientError`: compare with the static
@@ -63,6 +65,20 @@ public struct RoutingError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The message.
     public var description: String { message }
+
+    /// For no usable target, the earliest time a skipped target comes back (for a `Retry-After`).
+    public var retryAfter: Date? {
+        skipped.compactMap { entry -> Date? in
+            switch entry.reason {
+            case .resting(let until), .modelDisabled(let until), .breakerOpen(let until), .quotaExhausted(_, let until):
+                until
+            case .accountDisabled(_, let until):
+                until
+            default:
+                nil
+            }
+        }.min()
+    }
 }
 
 /// A target (or one account of it) that the planner passed over, and why.
