@@ -102,3 +102,30 @@ import Testing
         #expect(error.message == "slow down")
     }
 }
+
+/// Stream details that depend on what the client asked for.
+@Suite struct StreamOptionsTests {
+    @Test func openAIUsageChunkOnlyWhenAsked() throws {
+        var fixture = try Fixture.request(.openAIChat)
+        fixture["stream"] = true
+        let silent = try OpenAIChatCodec().decodeRequest(fixture)
+        fixture["stream_options"] = ["include_usage": true]
+        let asking = try OpenAIChatCodec().decodeRequest(fixture)
+        for (request, expected) in [(silent, false), (asking, true)] {
+            var transcoder = StreamTranscoder(from: .anthropic, to: .openAIChat, model: "m", request: request)
+            var events: [ServerSentEvent] = []
+            for event in try Fixture.stream(.anthropic) { events += try transcoder.transcode(event).client }
+            events += transcoder.finish().client
+            #expect(events.contains { $0.data.contains("\"usage\"") } == expected)
+            #expect(events.last?.data == "[DONE]")
+        }
+    }
+
+    @Test func contentEventsMarkTheCommitPoint() throws {
+        let (_, canonical) = try transcode(Fixture.stream(.openAIChat), from: .openAIChat, to: .anthropic)
+        let first = try #require(canonical.firstIndex { $0.isContent })
+        #expect(first == 1)
+        #expect(canonical[0].isContent == false)
+        #expect(CanonicalStreamEvent.usage(CanonicalUsage()).isContent == false)
+    }
+}

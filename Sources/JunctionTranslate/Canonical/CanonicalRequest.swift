@@ -132,6 +132,8 @@ public struct CanonicalRequest: Sendable, Hashable {
     public var metadata: JSONObject?
     /// Whether the client asked for a stream.
     public var stream: Bool
+    /// Whether an OpenAI Chat client asked for a final usage chunk (`stream_options.include_usage`).
+    public var includeStreamUsage: Bool?
     /// Fields this codec does not model, kept for a target of the same format.
     public var extras: JSONObject
     /// The format `extras` came from.

@@ -31,3 +31,15 @@ public enum CanonicalStreamEvent: Sendable, Hashable {
     /// The provider reported an error inside the stream.
     case error(CanonicalError)
 }
+
+extension CanonicalStreamEvent {
+    /// Whether this event is real content (text, reasoning, a tool call, a refusal) rather than
+    /// bookkeeping (start, usage, finish, end) or an error: the point where a gateway commits to an attempt.
+    public var isContent: Bool {
+        switch self {
+        case .textDelta(let text, _): !text.isEmpty
+        case .thinkingDelta, .thinkingSignature, .redactedThinking, .toolCallStart, .toolCallArgumentsDelta, .refusalDelta: true
+        case .start, .usage, .finish, .end, .error: false
+        }
+    }
+}

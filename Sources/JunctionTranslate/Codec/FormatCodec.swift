@@ -53,6 +53,13 @@ public protocol FormatCodec: Sendable {
 
 /// The codec of each format.
 public enum Codecs {
+    /// The codec that answers the client of `request`, honouring what the request asked of the answer
+    /// (for OpenAI Chat, whether the stream ends with a usage chunk).
+    public static func clientCodec(for format: APIFormat, request: CanonicalRequest) -> any FormatCodec {
+        if format == .openAIChat { return OpenAIChatCodec(includeStreamUsage: request.includeStreamUsage ?? false) }
+        return codec(for: format)
+    }
+
     /// The codec for `format`.
     public static func codec(for format: APIFormat) -> any FormatCodec {
         switch format {
@@ -82,9 +89,13 @@ public struct StreamTranscoder: Sendable {
     private var encoder: any StreamEncoding
 
     /// A transcoder from a `provider`-format stream to a `client`-format stream naming `model`.
-    public init(from provider: APIFormat, to client: APIFormat, model: String) {
+    ///
+    /// Pass the client's decoded `request` so that the stream honours what it asked for
+    /// (see ``Codecs/clientCodec(for:request:)``).
+    public init(from provider: APIFormat, to client: APIFormat, model: String, request: CanonicalRequest? = nil) {
         decoder = Codecs.codec(for: provider).makeStreamDecoder()
-        encoder = Codecs.codec(for: client).makeStreamEncoder(model: model)
+        let codec = request.map { Codecs.clientCodec(for: client, request: $0) } ?? Codecs.codec(for: client)
+        encoder = codec.makeStreamEncoder(model: model)
     }
 
     /// The client events for one provider event, and the canonical events in between.

@@ -13,6 +13,7 @@ extension OpenAIChatCodec {
         guard let messages = body["messages"]?.arrayValue else { throw TranslationError.missingField("messages") }
         var request = CanonicalRequest(model: body["model"]?.stringValue ?? "")
         request.stream = body["stream"]?.boolValue ?? false
+        request.includeStreamUsage = body["stream_options"]?["include_usage"]?.boolValue
         request.extras = object.removing(Self.knownRequestKeys)
         request.extrasFormat = .openAIChat
 

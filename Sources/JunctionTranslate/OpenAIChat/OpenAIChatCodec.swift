@@ -9,8 +9,14 @@ public struct OpenAIChatCodec: FormatCodec {
     /// The format this codec speaks.
     public static let format = APIFormat.openAIChat
 
-    /// A codec.
-    public init() {}
+    /// Whether client streams end with a usage chunk (`choices: []`), as OpenAI sends only when the
+    /// request had `stream_options.include_usage`.
+    public var includeStreamUsage: Bool
+
+    /// A codec; `includeStreamUsage` decides whether client streams end with a usage chunk.
+    public init(includeStreamUsage: Bool = true) {
+        self.includeStreamUsage = includeStreamUsage
+    }
 
     /// OpenAI's error body: `{"error":{"message","type","param","code"}}`.
     public func errorBody(status: Int, message: String, type: String?) -> JSONValue {
@@ -34,7 +40,7 @@ public struct OpenAIChatCodec: FormatCodec {
     public func makeStreamDecoder() -> any StreamDecoding { OpenAIChatStreamDecoder() }
 
     /// A fresh stream encoder.
-    public func makeStreamEncoder(model: String) -> any StreamEncoding { OpenAIChatStreamEncoder(model: model) }
+    public func makeStreamEncoder(model: String) -> any StreamEncoding { OpenAIChatStreamEncoder(model: model, includeUsage: includeStreamUsage) }
 }
 
 extension OpenAIChatCodec {

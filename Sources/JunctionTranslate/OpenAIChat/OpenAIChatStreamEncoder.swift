@@ -10,8 +10,12 @@ struct OpenAIChatStreamEncoder: StreamEncoding {
     private var sawToolCall = false
     private var usage: CanonicalUsage?
     private var reason: FinishReason?
+    private let includeUsage: Bool
 
-    init(model: String) { self.model = model }
+    init(model: String, includeUsage: Bool) {
+        self.model = model
+        self.includeUsage = includeUsage
+    }
 
     mutating func encode(_ event: CanonicalStreamEvent) -> [ServerSentEvent] {
         guard !finished else { return [] }
@@ -56,7 +60,7 @@ struct OpenAIChatStreamEncoder: StreamEncoding {
         if sawToolCall, final == nil || final == .stop { final = .toolCalls }
         out.append(event(["id": .string(id), "object": .string(OpenAIChatWire.chunkObject), "created": .int(created), "model": .string(model),
                           "choices": [["index": 0, "delta": [:], "logprobs": .null, "finish_reason": .string(OpenAIChatCodec.finishReasonString(final))]]]))
-        if let usage {
+        if includeUsage, let usage {
             out.append(event(["id": .string(id), "object": .string(OpenAIChatWire.chunkObject), "created": .int(created), "model": .string(model),
                               "choices": [], "usage": OpenAIChatCodec.usageJSON(usage)]))
         }
