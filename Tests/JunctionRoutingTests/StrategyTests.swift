@@ -155,6 +155,20 @@ struct StrategyTests {
         #expect(try firstProvider(router, RouteRequest(model: "rr", conversationKey: key)) == newHome)
     }
 
+    @Test func stickinessIsPerComboOrPolicy() throws {
+        let router = router([ComboConfig(name: "rr", strategy: .roundRobin, targets: ["a/m", "b/m", "c/m"], sticky: false)])
+        let key = "conversation-1"
+        let firsts = try (0..<3).map { _ in try firstProvider(router, RouteRequest(model: "rr", conversationKey: key)) }
+        #expect(firsts == ["a", "b", "c"], "a non-sticky combo keeps rotating")
+
+        var policy = RoutingPolicy()
+        policy.stickyByDefault = true
+        let logical = Router(config: RoutingConfig(providers: Self.providers, policy: policy), clock: clock)
+        _ = try logical.run(RouteRequest(model: "m", conversationKey: key)) { $0.provider == "a" ? fail(500) : ok }
+        #expect(try logical.plan(RouteRequest(model: "m", conversationKey: key)).pending.first?.provider == "b")
+        #expect(try logical.plan(RouteRequest(model: "m")).pending.first?.provider == "a")
+    }
+
     @Test func conversationKeysAreStable() {
         let one = ConversationKey.derive(system: "sys", firstUserMessage: "hi")
         #expect(one == ConversationKey.derive(system: "sys", firstUserMessage: "hi"))

@@ -18,6 +18,8 @@ public struct RoutingPolicy: Sendable, Hashable {
     public var latencyAlpha: Double
     /// How the providers serving a logical model are ordered.
     public var logicalModelOrder: LogicalModelOrder
+    /// Whether conversations stick to their target when the model is not a combo (combos say it themselves).
+    public var stickyByDefault: Bool
     /// How long a sticky conversation keeps its target without being seen.
     public var stickyTTL: TimeInterval
     /// The most sticky conversations remembered.
@@ -35,6 +37,7 @@ public struct RoutingPolicy: Sendable, Hashable {
         explorationRate: Double = 0.1,
         latencyAlpha: Double = 0.3,
         logicalModelOrder: LogicalModelOrder = .configuration,
+        stickyByDefault: Bool = false,
         stickyTTL: TimeInterval = 3_600,
         stickyCapacity: Int = 10_000,
         defaultOutputTokens: Int = 1_000
@@ -47,6 +50,7 @@ public struct RoutingPolicy: Sendable, Hashable {
         self.explorationRate = explorationRate
         self.latencyAlpha = latencyAlpha
         self.logicalModelOrder = logicalModelOrder
+        self.stickyByDefault = stickyByDefault
         self.stickyTTL = stickyTTL
         self.stickyCapacity = stickyCapacity
         self.defaultOutputTokens = defaultOutputTokens
@@ -87,5 +91,11 @@ public struct RoutingConfig: Sendable, Hashable {
     /// The combo named `name`.
     public func combo(_ name: String) -> ComboConfig? {
         combos.first { $0.name == name }
+    }
+
+    /// Whether requests for `model` keep a conversation on its target: the combo's `sticky`, or the
+    /// policy's default for anything else.
+    public func isSticky(_ model: String) -> Bool {
+        combo(model)?.sticky ?? policy.stickyByDefault
     }
 }

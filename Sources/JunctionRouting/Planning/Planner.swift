@@ -40,7 +40,7 @@ enum Planner {
             targets = PreferenceOrdering.apply(preferences, to: targets, health: inputs.health, input: request.estimatedInputTokens, output: output, skipped: &skipped)
         }
         var preferredAccount: [ProviderModelKey: Int] = [:]
-        if let conversation = request.conversationKey,
+        if let conversation = request.conversationKey, config.isSticky(request.model),
            let entry = inputs.sticky.lookup(conversation: conversation, model: request.model, now: inputs.now, ttl: config.policy.stickyTTL),
            let index = targets.firstIndex(where: { $0.provider == entry.provider && $0.model == entry.model }) {
             targets.insert(targets.remove(at: index), at: 0)

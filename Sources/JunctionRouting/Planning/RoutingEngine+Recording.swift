@@ -17,7 +17,7 @@ extension RoutingEngine {
             )
             setOutcome("ok", kind: nil, in: &session)
             session.stopReason = .committed
-            if let conversation = session.request.conversationKey {
+            if let conversation = session.request.conversationKey, config.isSticky(session.request.model) {
                 sticky.remember(
                     conversation: conversation, model: session.request.model, attempt: attempt, now: now,
                     ttl: config.policy.stickyTTL, capacity: config.policy.stickyCapacity
