@@ -163,3 +163,55 @@ import Testing
         #expect(try AnthropicCodec().encodeRequest(request, upstreamModel: "x", stream: false)["logit_bias"] == nil)
     }
 }
+
+/// Smaller request rules.
+@Suite struct RequestRuleTests {
+    @Test(arguments: APIFormat.allCases)
+    func toolChoiceWithoutToolsIsLeftOut(provider: APIFormat) throws {
+        let request = CanonicalRequest(model: "m", messages: [CanonicalMessage(role: .user, parts: [.text("hi")])], toolChoice: CanonicalToolChoice.none)
+        let text = try Codecs.codec(for: provider).encodeRequest(request, upstreamModel: "x", stream: false).serializedString()
+        #expect(!text.contains("tool_choice") && !text.contains("toolConfig"))
+    }
+
+    @Test func geminiCallIDsPairWithResponsesByIDOrName() throws {
+        let body: JSONValue = ["contents": [
+            ["role": "user", "parts": [["text": "go"]]],
+            ["role": "model", "parts": [
+                ["functionCall": ["id": "fc-1", "name": "a", "args": [:]], "thoughtSignature": "c2ln"],
+                ["functionCall": ["name": "b", "args": ["x": 1]]],
+            ]],
+            ["role": "user", "parts": [
+                ["functionResponse": ["name": "b", "response": ["output": "B"]]],
+                ["functionResponse": ["id": "fc-1", "name": "a", "response": ["result": "A"]]],
+            ]],
+        ]]
+        let request = try GeminiCodec().decodeRequest(body)
+        let anthropic = try AnthropicCodec().encodeRequest(request, upstreamModel: "c", stream: false)
+        let uses = (anthropic["messages"]?[1]?["content"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+        let results = (anthropic["messages"]?[2]?["content"]?.arrayValue ?? []).compactMap { $0["tool_use_id"]?.stringValue }
+        #expect(uses == ["fc-1", "call_1_1"])
+        #expect(results == ["call_1_1", "fc-1"])
+        // Back to Gemini: the signature returns to its call, and each response keeps its name.
+        let gemini = try GeminiCodec().encodeRequest(request, upstreamModel: "gemini-2.5-flash", stream: false)
+        #expect(gemini["contents"]?[1]?["parts"]?[0]?["thoughtSignature"] == "c2ln")
+        #expect(gemini["contents"]?[2]?["parts"]?[0]?["functionResponse"]?["name"] == "b")
+        #expect(gemini["contents"]?[2]?["parts"]?[0]?["functionResponse"]?["response"] == ["output": "B"])
+    }
+
+    @Test func anthropicRequiresAnOutputCap() throws {
+        let request = CanonicalRequest(model: "m", messages: [CanonicalMessage(role: .user, parts: [.text("hi")])])
+        #expect(try AnthropicCodec().encodeRequest(request, upstreamModel: "c", stream: false)["max_tokens"] == 8192)
+    }
+
+    @Test(arguments: [("max_tokens", 300), ("max_completion_tokens", 400)])
+    func everyMaxTokensSpellingIsRead(field: String, value: Int) throws {
+        let body: JSONValue = .object(JSONObject([
+            .init(key: "model", value: "gpt"), .init(key: "messages", value: [["role": "user", "content": "hi"]]), .init(key: field, value: .int(value)),
+        ]))
+        let request = try OpenAIChatCodec().decodeRequest(body)
+        #expect(request.parameters.maxTokens == value)
+        #expect(try GeminiCodec().encodeRequest(request, upstreamModel: "g", stream: false)["generationConfig"]?["maxOutputTokens"]?.intValue == value)
+        #expect(try ResponsesCodec().encodeRequest(request, upstreamModel: "o", stream: false)["max_output_tokens"]?.intValue == value)
+        #expect(try AnthropicCodec().encodeRequest(request, upstreamModel: "c", stream: false)["max_tokens"]?.intValue == value)
+    }
+}

@@ -49,7 +49,7 @@ extension AnthropicCodec {
         let extras = request.extras(for: .anthropic)
         tools += extras["tools"]?.elements ?? []
         if !tools.isEmpty { body["tools"] = .array(tools) }
-        if let choice = Self.toolChoice(request.toolChoice, parallel: request.parallelToolCalls), !tools.isEmpty || request.toolChoice == CanonicalToolChoice.none {
+        if let choice = Self.toolChoice(request.toolChoice, parallel: request.parallelToolCalls), !tools.isEmpty {
             body["tool_choice"] = choice
         }
 

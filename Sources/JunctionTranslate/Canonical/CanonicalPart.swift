@@ -51,13 +51,16 @@ public struct ToolResult: Sendable, Hashable {
     public var content: [CanonicalPart]
     /// Whether the tool failed.
     public var isError: Bool
+    /// The result as a JSON object, when the client's format gave one (Gemini `functionResponse.response`).
+    public var structured: JSONValue?
 
     /// A result for `callID`.
-    public init(callID: String, name: String? = nil, content: [CanonicalPart], isError: Bool = false) {
+    public init(callID: String, name: String? = nil, content: [CanonicalPart], isError: Bool = false, structured: JSONValue? = nil) {
         self.callID = callID
         self.name = name
         self.content = content
         self.isError = isError
+        self.structured = structured
     }
 }
 

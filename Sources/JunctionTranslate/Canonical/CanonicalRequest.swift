@@ -173,7 +173,10 @@ public struct CanonicalRequest: Sendable, Hashable {
         var names: [String: String] = [:]
         for message in messages {
             for part in message.parts {
-                if case .toolCall(let call) = part.content { names[call.id] = call.name }
+                if case .toolCall(let call) = part.content {
+                    names[call.id] = call.name
+                    names[SignatureCarrier.plainID(call.id)] = call.name
+                }
             }
         }
         return names

@@ -47,7 +47,7 @@ extension GeminiCodec {
                     } else {
                         text = payload.serializedString()
                     }
-                    let result = ToolResult(callID: id ?? "call_\(turn)_\(position)", name: name, content: [.text(text)], isError: isError)
+                    let result = ToolResult(callID: id ?? "call_\(turn)_\(position)", name: name, content: [.text(text)], isError: isError, structured: payload)
                     parts.append(CanonicalPart(.toolResult(result)))
                 } else if let text = part["text"]?.stringValue {
                     if part["thought"]?.boolValue == true {

@@ -44,7 +44,7 @@ extension GeminiCodec {
         }
         tools += extras["tools"]?.elements ?? []
         if !tools.isEmpty { body["tools"] = .array(tools) }
-        switch request.toolChoice {
+        switch tools.isEmpty ? nil : request.toolChoice {
         case .auto?: body["toolConfig"] = ["functionCallingConfig": ["mode": .string(GeminiWire.FunctionCallingMode.auto)]]
         case .none?: body["toolConfig"] = ["functionCallingConfig": ["mode": .string(GeminiWire.FunctionCallingMode.none)]]
         case .required?: body["toolConfig"] = ["functionCallingConfig": ["mode": .string(GeminiWire.FunctionCallingMode.any)]]
@@ -106,7 +106,9 @@ extension GeminiCodec {
             let name = result.name ?? names[result.callID] ?? names[SignatureCarrier.plainID(result.callID)] ?? "tool"
             let text = result.content.compactMap(\.text).joined(separator: "\n")
             let response: JSONValue
-            if !result.isError, let parsed = try? JSONValue(parsing: text), parsed.objectValue != nil {
+            if let structured = result.structured, structured.objectValue != nil {
+                response = structured
+            } else if !result.isError, let parsed = try? JSONValue(parsing: text), parsed.objectValue != nil {
                 response = parsed
             } else {
                 response = [result.isError ? "error" : "result": .string(text)]

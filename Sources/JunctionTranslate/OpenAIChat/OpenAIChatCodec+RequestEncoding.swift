@@ -30,7 +30,7 @@ extension OpenAIChatCodec {
             })
             body["parallel_tool_calls"] = request.parallelToolCalls.map(JSONValue.bool)
         }
-        switch request.toolChoice {
+        switch request.tools.isEmpty ? nil : request.toolChoice {
         case .auto?: body["tool_choice"] = "auto"
         case .none?: body["tool_choice"] = "none"
         case .required?: body["tool_choice"] = "required"

@@ -22,7 +22,7 @@ extension ResponsesCodec {
         let extras = request.extras(for: .openAIResponses)
         tools += extras["tools"]?.elements ?? []
         if !tools.isEmpty { body["tools"] = .array(tools) }
-        switch request.toolChoice {
+        switch tools.isEmpty ? nil : request.toolChoice {
         case .auto?: body["tool_choice"] = "auto"
         case .none?: body["tool_choice"] = "none"
         case .required?: body["tool_choice"] = "required"
