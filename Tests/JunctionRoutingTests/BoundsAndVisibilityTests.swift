@@ -111,4 +111,26 @@ struct BoundsAndVisibilityTests {
         #expect(try router.plan(RouteRequest(model: "m")).pending.map(\.label) == restored.plan(RouteRequest(model: "m")).pending.map(\.label))
         #expect(try JSONDecoder().decode([HealthRow].self, from: JSONEncoder().encode(rows)) == rows)
     }
+
+    @Test func disabledAccountsWithoutModelRowsStillShow() {
+        var health = HealthState()
+        let now = clock.now()
+        health.recordFailure(
+            AccountModelKey(provider: "p", account: 1, model: "m"),
+            classification: ErrorClassification(kind: .authInvalid, reason: "401: revoked"),
+            rule: ErrorTable.standard.rule(for: .authInvalid),
+            context: RecordingContext(now: now)
+        )
+        health.models = [:]
+        #expect(health.rows(now: now) == [HealthRow(provider: "p", account: 1, model: "*", status: .disabled, lastError: "401: revoked", lastErrorAt: now)])
+    }
+
+    @Test func validationReportsUnknownComboMembers() {
+        let config = RoutingConfig(
+            providers: [Fixture.provider("p", models: [Fixture.model("m")])],
+            combos: [ComboConfig(name: "c", targets: ["p/m", "p/mm"])]
+        )
+        let problems = config.validate()
+        #expect(problems.count == 1 && problems[0].isUnknownModel && problems[0].suggestions.first == "p/m")
+    }
 }

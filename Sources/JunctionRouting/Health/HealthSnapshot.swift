@@ -51,8 +51,22 @@ public struct HealthRow: Sendable, Hashable, Codable {
 }
 
 extension HealthState {
-    /// The admin view: one row per account × model seen so far, sorted.
+    /// The admin view: one row per account × model seen so far, sorted, plus a row with model `*`
+    /// for each disabled account that has no model rows.
     public func rows(now: Date, breaker: CircuitBreaker.Settings = .init()) -> [HealthRow] {
+        let seenAccounts = Set(models.keys.map(\.accountKey))
+        let accountRows = accounts.keys.sorted().compactMap { account -> HealthRow? in
+            guard !seenAccounts.contains(account), let disable = accounts[account]?.disabled,
+                  disable.holds(now: now, currentFingerprint: nil) else { return nil }
+            return HealthRow(
+                provider: account.provider, account: account.account, model: "*", status: .disabled,
+                until: disable.until, lastError: disable.reason, lastErrorAt: disable.since
+            )
+        }
+        return modelRows(now: now, breaker: breaker) + accountRows
+    }
+
+    private func modelRows(now: Date, breaker: CircuitBreaker.Settings) -> [HealthRow] {
         models.keys.sorted().map { key in
             let model = models[key] ?? ModelHealth()
             var row = HealthRow(
