@@ -2,24 +2,39 @@
 public enum AnthropicWire {
     /// Stream event names, which are also the `type` of their data.
     public enum Event {
+        /// `message_start`.
         public static let messageStart = "message_start"
+        /// `content_block_start`.
         public static let contentBlockStart = "content_block_start"
+        /// `content_block_delta`.
         public static let contentBlockDelta = "content_block_delta"
+        /// `content_block_stop`.
         public static let contentBlockStop = "content_block_stop"
+        /// `message_delta`.
         public static let messageDelta = "message_delta"
+        /// `message_stop`.
         public static let messageStop = "message_stop"
+        /// `ping`.
         public static let ping = "ping"
+        /// `error`.
         public static let error = "error"
     }
 
     /// `stop_reason` values.
     public enum StopReason {
+        /// `end_turn`.
         public static let endTurn = "end_turn"
+        /// `max_tokens`.
         public static let maxTokens = "max_tokens"
+        /// `stop_sequence`.
         public static let stopSequence = "stop_sequence"
+        /// `tool_use`.
         public static let toolUse = "tool_use"
+        /// `pause_turn`.
         public static let pauseTurn = "pause_turn"
+        /// `refusal`.
         public static let refusal = "refusal"
+        /// `model_context_window_exceeded`.
         public static let contextWindowExceeded = "model_context_window_exceeded"
     }
 

@@ -2,11 +2,17 @@
 public enum GeminiWire {
     /// `finishReason` values.
     public enum FinishReason {
+        /// `STOP`.
         public static let stop = "STOP"
+        /// `MAX_TOKENS`.
         public static let maxTokens = "MAX_TOKENS"
+        /// `SAFETY`.
         public static let safety = "SAFETY"
+        /// `RECITATION`.
         public static let recitation = "RECITATION"
+        /// `OTHER`.
         public static let other = "OTHER"
+        /// `MALFORMED_FUNCTION_CALL`.
         public static let malformedFunctionCall = "MALFORMED_FUNCTION_CALL"
         /// Reasons that mean a content filter stopped the answer.
         public static let filtered: Set<String> = [
@@ -16,8 +22,11 @@ public enum GeminiWire {
 
     /// `functionCallingConfig.mode` values.
     public enum FunctionCallingMode {
+        /// `AUTO`.
         public static let auto = "AUTO"
+        /// `ANY`.
         public static let any = "ANY"
+        /// `NONE`.
         public static let none = "NONE"
     }
 

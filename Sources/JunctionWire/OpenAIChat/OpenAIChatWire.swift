@@ -9,10 +9,15 @@ public enum OpenAIChatWire {
 
     /// `finish_reason` values.
     public enum FinishReason {
+        /// `stop`.
         public static let stop = "stop"
+        /// `length`.
         public static let length = "length"
+        /// `tool_calls`.
         public static let toolCalls = "tool_calls"
+        /// `content_filter`.
         public static let contentFilter = "content_filter"
+        /// `function_call`.
         public static let functionCall = "function_call"
     }
 
