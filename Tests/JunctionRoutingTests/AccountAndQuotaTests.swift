@@ -7,11 +7,11 @@ import Testing
 struct AccountAndQuotaTests {
     let clock = ManualRoutingClock()
 
-    func router(_ selection: AccountSelection, accounts: Int = 3, budgets: [AccountBudget] = []) -> Router {
-        Router(config: RoutingConfig(providers: [Fixture.provider("p", accounts: accounts, selection: selection, models: [Fixture.model("m"), Fixture.model("n")], budgets: budgets)]), clock: clock)
+    func router(_ selection: AccountSelection, accounts: Int = 3, budgets: [AccountBudget] = []) -> SharedRouter {
+        SharedRouter(config: RoutingConfig(providers: [Fixture.provider("p", accounts: accounts, selection: selection, models: [Fixture.model("m"), Fixture.model("n")], budgets: budgets)]), clock: clock)
     }
 
-    func accounts(_ router: Router, usage: UsageSnapshot = .empty) throws -> [Int] {
+    func accounts(_ router: SharedRouter, usage: UsageSnapshot = .empty) throws -> [Int] {
         try router.plan(RouteRequest(model: "p/m"), usage: usage).pending.map(\.account)
     }
 

@@ -10,7 +10,7 @@ struct BoundsAndVisibilityTests {
     static let wide = RoutingConfig(providers: (0..<5).map { Fixture.provider("p\($0)", accounts: 2, models: [Fixture.model("m")]) })
 
     @Test func atMostSixAttempts() throws {
-        let router = Router(config: Self.wide, clock: clock)
+        let router = SharedRouter(config: Self.wide, clock: clock)
         let run = try router.run(RouteRequest(model: "m")) { _ in fail(503) }
         #expect(run.attempts.count == 6)
         #expect(run.session.stopReason == .attemptCap)
@@ -20,14 +20,14 @@ struct BoundsAndVisibilityTests {
     @Test func theCapIsConfigurable() throws {
         var config = Self.wide
         config.policy.maxAttempts = 2
-        let run = try Router(config: config, clock: clock).run(RouteRequest(model: "m")) { _ in fail(503) }
+        let run = try SharedRouter(config: config, clock: clock).run(RouteRequest(model: "m")) { _ in fail(503) }
         #expect(run.attempts.count == 2)
     }
 
     @Test func theDeadlineStopsFailover() throws {
         var config = Self.wide
         config.policy.deadline = 20
-        let router = Router(config: config, clock: clock)
+        let router = SharedRouter(config: config, clock: clock)
         let run = try router.run(RouteRequest(model: "m")) { _ in
             clock.advance(by: 8)  // each attempt times out after 8 s
             return failTransport(.timeout)
@@ -39,14 +39,14 @@ struct BoundsAndVisibilityTests {
     @Test func aRetryAfterPastTheDeadlineMeansNextTargetNotAWait() throws {
         var config = RoutingConfig(providers: [Fixture.provider("a", models: [Fixture.model("m")]), Fixture.provider("b", models: [Fixture.model("m")])])
         config.policy.deadline = 20
-        let router = Router(config: config, clock: clock)
+        let router = SharedRouter(config: config, clock: clock)
         let run = try router.run(RouteRequest(model: "m"), clock: clock) { $0.provider == "a" ? fail(429, headers: ["retry-after": "30"]) : ok }
         #expect(run.labels == ["a/m#0", "b/m#0"])
         #expect(run.decisions.first == .next)
     }
 
     @Test func aShortResetWithNothingElseLeftIsWaitedFor() throws {
-        let router = Router(config: RoutingConfig(providers: [Fixture.provider("a", models: [Fixture.model("m")])]), clock: clock)
+        let router = SharedRouter(config: RoutingConfig(providers: [Fixture.provider("a", models: [Fixture.model("m")])]), clock: clock)
         var calls = 0
         let start = clock.now()
         let run = try router.run(RouteRequest(model: "m"), clock: clock) { _ in
@@ -67,7 +67,7 @@ struct BoundsAndVisibilityTests {
             providers: [Fixture.provider("oai", accounts: 2, models: [Fixture.model("gpt-4o")]), Fixture.provider("backup", models: [Fixture.model("gpt-4o-mini")])],
             combos: [ComboConfig(name: "c", targets: ["oai/gpt-4o", "backup/gpt-4o-mini"])]
         )
-        let router = Router(config: config, clock: clock)
+        let router = SharedRouter(config: config, clock: clock)
         let run = try router.run(RouteRequest(model: "c")) { attempt in
             switch attempt.account {
             case 0 where attempt.provider == "oai": fail(500)
@@ -81,7 +81,7 @@ struct BoundsAndVisibilityTests {
     }
 
     @Test func healthSnapshotRoundTripsThroughCodable() throws {
-        let router = Router(config: Self.wide, clock: clock)
+        let router = SharedRouter(config: Self.wide, clock: clock)
         _ = try router.run(RouteRequest(model: "m")) { attempt in
             switch (attempt.provider, attempt.account) {
             case ("p0", 0): fail(429, headers: ["retry-after": "3600", "x-ratelimit-remaining-tokens": "0"])
@@ -101,7 +101,7 @@ struct BoundsAndVisibilityTests {
         #expect(decoded == state)
         #expect(try encoder.encode(decoded) == data, "stable encoding")
 
-        let restored = Router(config: Self.wide, clock: clock)
+        let restored = SharedRouter(config: Self.wide, clock: clock)
         restored.restore(decoded)
         #expect(restored.healthRows() == router.healthRows())
         let rows = router.healthRows()

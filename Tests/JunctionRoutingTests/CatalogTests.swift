@@ -81,7 +81,7 @@ struct CatalogTests {
             return ProviderConfig(id: entry.id, format: entry.format, models: entry.models, acceptsUnlistedModels: entry.acceptsUnlistedModels, collectsData: entry.collectsData)
         }
         let config = RoutingConfig(providers: [try provider("anthropic"), try provider("openrouter")])
-        let router = Router(config: config, clock: ManualRoutingClock())
+        let router = SharedRouter(config: config, clock: ManualRoutingClock())
         let session = try router.plan(RouteRequest(model: "claude-sonnet-4-5", estimatedInputTokens: 500_000, capabilities: [.tools]))
         // 500K tokens exceed Anthropic's listed 200K window: only OpenRouter's 1M entry remains.
         #expect(session.pending.map(\.label) == ["openrouter/anthropic/claude-sonnet-4.5#0"])

@@ -7,8 +7,8 @@ import Testing
 struct ErrorTableTests {
     let clock = ManualRoutingClock()
 
-    func router(_ config: RoutingConfig = Fixture.basicConfig()) -> Router {
-        Router(config: config, clock: clock)
+    func router(_ config: RoutingConfig = Fixture.basicConfig()) -> SharedRouter {
+        SharedRouter(config: config, clock: clock)
     }
 
     @Test func rateLimitWithRetryAfterRestsThatLongThenServesAgain() throws {

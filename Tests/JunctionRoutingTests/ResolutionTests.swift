@@ -21,7 +21,7 @@ struct ResolutionTests {
     )
 
     func plan(_ request: RouteRequest, config: RoutingConfig = Self.config) throws -> RouteSession {
-        try Router(config: config, clock: clock).plan(request)
+        try SharedRouter(config: config, clock: clock).plan(request)
     }
 
     @Test func providerSlashModel() throws {
@@ -85,7 +85,7 @@ struct ResolutionTests {
 
     @Test func sortByPriceLatencyThroughput() throws {
         #expect(try plan(RouteRequest(model: "smart", preferences: ProviderPreferences(sort: .price))).pending.map(\.provider) == ["deepseek", "openrouter", "anthropic"])
-        let router = Router(config: Self.config, clock: clock)
+        let router = SharedRouter(config: Self.config, clock: clock)
         let speeds: [String: (Double, Double)] = ["anthropic": (1.0, 50), "openrouter": (0.5, 30), "deepseek": (2.0, 90)]
         for provider in ["anthropic", "openrouter", "deepseek"] {
             _ = try router.run(RouteRequest(model: "smart", preferences: ProviderPreferences(only: [provider]))) { attempt in

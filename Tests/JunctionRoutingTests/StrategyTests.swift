@@ -13,11 +13,11 @@ struct StrategyTests {
         Fixture.provider("c", models: [Fixture.model("m", input: 1, output: 2)]),
     ]
 
-    func router(_ combos: [ComboConfig], policy: RoutingPolicy = RoutingPolicy(), seed: UInt64 = 7) -> Router {
-        Router(config: RoutingConfig(providers: Self.providers, combos: combos, policy: policy), clock: clock, seed: seed)
+    func router(_ combos: [ComboConfig], policy: RoutingPolicy = RoutingPolicy(), seed: UInt64 = 7) -> SharedRouter {
+        SharedRouter(config: RoutingConfig(providers: Self.providers, combos: combos, policy: policy), clock: clock, seed: seed)
     }
 
-    func firstProvider(_ router: Router, _ request: RouteRequest) throws -> String {
+    func firstProvider(_ router: SharedRouter, _ request: RouteRequest) throws -> String {
         try router.run(request) { _ in ok }.attempts[0].provider
     }
 
@@ -87,7 +87,7 @@ struct StrategyTests {
             Fixture.provider("out-cheap", models: [Fixture.model("m", input: 2, output: 0.5)]),
             Fixture.provider("unpriced", models: [Fixture.model("m")]),
         ]
-        let router2 = Router(config: RoutingConfig(providers: mixed, combos: [ComboConfig(name: "cheap", strategy: .lowestCost, targets: ["unpriced/m", "in-cheap/m", "out-cheap/m"])]), clock: clock)
+        let router2 = SharedRouter(config: RoutingConfig(providers: mixed, combos: [ComboConfig(name: "cheap", strategy: .lowestCost, targets: ["unpriced/m", "in-cheap/m", "out-cheap/m"])]), clock: clock)
         #expect(try router2.plan(RouteRequest(model: "cheap", estimatedInputTokens: 50_000, maxOutputTokens: 100)).pending.map(\.provider) == ["in-cheap", "out-cheap", "unpriced"])
         #expect(try router2.plan(RouteRequest(model: "cheap", estimatedInputTokens: 100, maxOutputTokens: 8_000)).pending.map(\.provider) == ["out-cheap", "in-cheap", "unpriced"])
     }
@@ -163,7 +163,7 @@ struct StrategyTests {
 
         var policy = RoutingPolicy()
         policy.stickyByDefault = true
-        let logical = Router(config: RoutingConfig(providers: Self.providers, policy: policy), clock: clock)
+        let logical = SharedRouter(config: RoutingConfig(providers: Self.providers, policy: policy), clock: clock)
         _ = try logical.run(RouteRequest(model: "m", conversationKey: key)) { $0.provider == "a" ? fail(500) : ok }
         #expect(try logical.plan(RouteRequest(model: "m", conversationKey: key)).pending.first?.provider == "b")
         #expect(try logical.plan(RouteRequest(model: "m")).pending.first?.provider == "a")

@@ -39,7 +39,7 @@ struct Run {
     var labels: [String] { attempts.map(\.label) }
 }
 
-extension Router {
+extension SharedRouter {
     /// Plans `request` and runs it to the end, answering each attempt with `script`.
     func run(_ request: RouteRequest, clock: ManualRoutingClock? = nil, usage: UsageSnapshot = .empty, _ script: (Attempt) -> AttemptOutcome) throws -> Run {
         var session = try plan(request, usage: usage)

@@ -2,7 +2,7 @@ import Foundation
 
 /// One request's route: the planned attempts still to try, what was skipped, what happened.
 ///
-/// Owned by the request's task; the ``RoutingEngine`` (or ``Router``) hands out attempts from it with
+/// Owned by the request's task; the ``RoutingEngine`` (or ``SharedRouter``) hands out attempts from it with
 /// `next` and feeds outcomes back with `record`, re-checking live health each time.
 public struct RouteSession: Sendable, Hashable {
     /// The request being routed.

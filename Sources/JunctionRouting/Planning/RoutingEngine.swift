@@ -4,7 +4,7 @@ import JunctionWire
 /// The routing state machine: configuration, health, strategy state and sticky sessions, with
 /// `mutating` methods that plan a request, hand out its attempts and record their outcomes.
 ///
-/// It never reads a clock or does I/O: every method takes `now`. ``Router`` wraps it behind a mutex
+/// It never reads a clock or does I/O: every method takes `now`. ``SharedRouter`` wraps it behind a mutex
 /// for the gateway to share.
 ///
 /// ```swift

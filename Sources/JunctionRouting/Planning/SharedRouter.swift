@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// The gateway keeps one for the process, plans each request with ``plan(_:usage:)``, asks for
 /// attempts with ``next(_:)`` and reports each outcome with ``record(_:for:in:)``.
-public final class Router: Sendable {
+public final class SharedRouter: Sendable {
     private let engine: Mutex<RoutingEngine>
     /// The clock health is read against.
     public let clock: any RoutingClock
