@@ -24,6 +24,7 @@ struct GeminiStreamDecoder: StreamDecoding {
             started = true
             events.append(.start(id: chunk["responseId"]?.stringValue ?? Identifiers.make("gen-"), model: chunk["modelVersion"]?.stringValue ?? ""))
         }
+        if let usage = GeminiCodec.usage(chunk["usageMetadata"]) { events.append(.usage(usage)) }
         let candidate = chunk["candidates"]?[0]
         for part in candidate?["content"]?["parts"]?.elements ?? [] {
             guard let decoded = GeminiCodec.decodeResponsePart(part, makeID: { Identifiers.make("call_") }) else { continue }
@@ -39,7 +40,6 @@ struct GeminiStreamDecoder: StreamDecoding {
             default: continue
             }
         }
-        if let usage = GeminiCodec.usage(chunk["usageMetadata"]) { events.append(.usage(usage)) }
         if let reason = GeminiCodec.finishReason(candidate?["finishReason"]?.stringValue, hasToolCalls: toolCount > 0) {
             finished = true
             events.append(.finish(reason))
