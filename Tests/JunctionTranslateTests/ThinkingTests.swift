@@ -127,6 +127,16 @@ import Testing
         #expect(try AnthropicCodec().encodeRequest(tiny, upstreamModel: "c", stream: false)["thinking"] == nil)
     }
 
+    @Test func adaptiveThinkingStaysAdaptiveForAnthropic() throws {
+        let body: JSONValue = ["model": "c", "max_tokens": 4000, "thinking": ["type": "adaptive"], "messages": [["role": "user", "content": "x"]]]
+        let same = try Codecs.translateRequest(body, from: .anthropic, to: .anthropic, upstreamModel: "c", stream: false)
+        #expect(same["thinking"] == ["type": "adaptive"])
+        let gemini = try Codecs.translateRequest(body, from: .anthropic, to: .gemini, upstreamModel: "gemini-2.5-pro", stream: false)
+        #expect(gemini["generationConfig"]?["thinkingConfig"]?["thinkingBudget"] == -1)
+        let openai = try Codecs.translateRequest(body, from: .anthropic, to: .openAIChat, upstreamModel: "o3", stream: false)
+        #expect(openai["reasoning_effort"] == "medium")
+    }
+
     @Test func geminiThreeUsesThinkingLevel() throws {
         let request = CanonicalRequest(model: "m", messages: [CanonicalMessage(role: .user, parts: [.text("x")])], reasoning: ReasoningConfig(effort: .low))
         let body = try GeminiCodec().encodeRequest(request, upstreamModel: "gemini-3-pro-preview", stream: false)

@@ -13,7 +13,8 @@ extension AnthropicCodec {
         var body = JSONObject()
         body["model"] = .string(upstreamModel)
         let messages = Self.encodeMessages(request.messages)
-        var budget = thinkingBudget(request)
+        let adaptive = request.extrasFormat == .anthropic && request.reasoning?.budgetTokens == -1
+        var budget = adaptive ? nil : thinkingBudget(request)
         if budget != nil, Self.lastToolTurnLacksThinking(messages) { budget = nil }
         var maxTokens = request.parameters.maxTokens ?? Self.defaultMaxTokens
         if let wanted = budget {
@@ -54,7 +55,9 @@ extension AnthropicCodec {
         }
 
         if !request.parameters.stopSequences.isEmpty { body["stop_sequences"] = .array(request.parameters.stopSequences.map(JSONValue.string)) }
-        if let budget {
+        if adaptive {
+            body["thinking"] = ["type": "adaptive"]
+        } else if let budget {
             body["thinking"] = ["type": "enabled", "budget_tokens": .int(budget)]
             if let topP = request.parameters.topP, let value = topP.doubleValue, value >= 0.95 { body["top_p"] = topP }
         } else {
