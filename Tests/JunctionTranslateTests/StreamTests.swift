@@ -129,3 +129,26 @@ import Testing
         #expect(CanonicalStreamEvent.usage(CanonicalUsage()).isContent == false)
     }
 }
+
+/// Redacted thinking in a stream reaches Anthropic clients untouched and others not at all.
+@Suite struct RedactedStreamTests {
+    static let events = [
+        ServerSentEvent(event: "message_start", data: #"{"type":"message_start","message":{"id":"msg_r","type":"message","role":"assistant","model":"c","content":[],"usage":{"input_tokens":9,"output_tokens":1}}}"#),
+        ServerSentEvent(event: "content_block_start", data: #"{"type":"content_block_start","index":0,"content_block":{"type":"redacted_thinking","data":"EmwKAhgBEgy3va3pzix"}}"#),
+        ServerSentEvent(event: "content_block_stop", data: #"{"type":"content_block_stop","index":0}"#),
+        ServerSentEvent(event: "content_block_start", data: #"{"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}"#),
+        ServerSentEvent(event: "content_block_delta", data: #"{"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"Done."}}"#),
+        ServerSentEvent(event: "content_block_stop", data: #"{"type":"content_block_stop","index":1}"#),
+        ServerSentEvent(event: "message_delta", data: #"{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":7}}"#),
+        ServerSentEvent(event: "message_stop", data: #"{"type":"message_stop"}"#),
+    ]
+
+    @Test(arguments: APIFormat.allCases)
+    func redactedThinking(client: APIFormat) throws {
+        let (output, _) = try transcode(Self.events, from: .anthropic, to: client)
+        let summary = try validate(output, as: client)
+        #expect(summary.text == "Done.")
+        let text = output.map(\.data).joined()
+        #expect(text.contains("EmwKAhgBEgy3va3pzix") == (client == .anthropic))
+    }
+}
