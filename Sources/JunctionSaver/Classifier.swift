@@ -60,6 +60,7 @@ enum Classifier {
             || s.head.count(where: { $0.hasPrefix("\tat ") || $0.hasPrefix("    at ") }) >= 3 { return .stackTrace }
         if s.share({ LinePatterns.readLineNumber($0) != nil }) >= 0.9, s.lineCount >= 3, isSequentialRead(s.head) { return .read }
         if s.head.count(where: LinePatterns.isDiagnostic) >= 1 && s.share(LinePatterns.isLogLine) < 0.5 { return .build }
+        if s.head.contains(where: { $0.hasPrefix("[INFO] BUILD ") || $0.hasPrefix("BUILD FAILED") || $0.hasPrefix("BUILD SUCCESSFUL") || $0.hasPrefix("FAILURE: Build failed") }) { return .build }
         if s.head.contains(where: { $0.hasPrefix("Collecting ") || $0.hasPrefix("Requirement already satisfied") || $0.hasPrefix("Successfully installed") || $0.hasPrefix("added ") && $0.contains(" packages") }) { return .install }
         if s.share({ $0.contains("├── ") || $0.contains("└── ") || $0.hasPrefix("│") }) >= 0.5 { return .tree }
         if s.share(LinePatterns.isLongListingRow) >= 0.6 { return .listing }
@@ -94,6 +95,6 @@ enum Classifier {
             if previousBlankOrStart, LinePatterns.isPathLike(line) { headers += 1 } else if HeadingGrep.lineNumber(line) != nil { hits += 1 }
             previousBlankOrStart = false
         }
-        return headers >= 1 && hits >= 2 * headers && hits + headers >= lines.count(where: { !LinePatterns.isBlank($0) }) * 8 / 10
+        return headers >= 1 && hits >= headers && hits + headers >= lines.count(where: { !LinePatterns.isBlank($0) }) * 8 / 10
     }
 }

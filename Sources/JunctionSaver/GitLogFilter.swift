@@ -1,5 +1,5 @@
 /// `git log` (with or without `--stat`, or one line per commit): commit headers and messages are kept; stat lists
-/// are capped per commit; very long logs keep their newest commits. The aggressive level writes one line per commit.
+/// are capped per commit; very long logs keep their newest commits (fewer at the aggressive level).
 enum GitLogFilter {
     /// Commits (or `--oneline` lines) shown before the rest are counted.
     static func cap(_ level: SaverLevel) -> (commits: Int, oneline: Int) {
@@ -12,18 +12,9 @@ enum GitLogFilter {
         guard !starts.isEmpty else { return oneline(d, level: level) }
         let (commitCap, _) = cap(level)
         let shownEnd = starts.count > commitCap ? starts[commitCap] : d.lines.count
-        var writer = LineWriter()
-        if level == .aggressive {
-            writer.mark("one line per commit: hash, date, author, subject (bodies and stats omitted)")
-            for (k, start) in starts.enumerated() where start < shownEnd {
-                let end = k + 1 < starts.count ? starts[k + 1] : d.lines.count
-                writer.keep(Substring(summary(d.lines[start..<end])))
-            }
-        } else {
-            var diff = DiffWriter(limits: GitDiffFilter.limits(level), lines: Array(d.lines[..<shownEnd]))
-            try diff.run(deadline: deadline)
-            writer = diff.writer
-        }
+        var diff = DiffWriter(limits: GitDiffFilter.limits(level), lines: Array(d.lines[..<shownEnd]))
+        try diff.run(deadline: deadline)
+        var writer = diff.writer
         if shownEnd < d.lines.count {
             let rest = starts.count - commitCap
             let last = d.lines[starts[starts.count - 1]].split(separator: " ").dropFirst().first ?? ""
@@ -39,20 +30,6 @@ enum GitLogFilter {
         guard body.hasPrefix("commit ") else { return false }
         let hash = body.dropFirst(7).prefix { !$0.isWhitespace }
         return hash.count >= 7 && hash.allSatisfy(\.isHexDigit)
-    }
-
-    /// "c2cb529 2026-11-20 Dev Example: Tidy Logger declarations".
-    static func summary(_ lines: ArraySlice<Substring>) -> String {
-        let hash = lines.first?.split(separator: " ").dropFirst().first?.prefix(9) ?? ""
-        var author: Substring = ""
-        var date: Substring = ""
-        var subject: Substring = ""
-        for line in lines.dropFirst() {
-            if line.hasPrefix("Author:") { author = line.dropFirst(7).drop { $0 == " " }.prefix { $0 != "<" } }
-            else if line.hasPrefix("Date:") { date = line.dropFirst(5).drop { $0 == " " } }
-            else if line.hasPrefix("    "), subject.isEmpty { subject = line.drop { $0 == " " } }
-        }
-        return "\(hash) \(date) \(author.trimmingSpaces()): \(subject)"
     }
 
     /// `git log --oneline` and similar: the first lines, the rest counted.

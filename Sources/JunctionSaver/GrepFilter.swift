@@ -18,7 +18,10 @@ enum GrepFilter {
 
     /// Compresses `d`, or nil when it is not search output.
     static func apply(_ d: Document, level: SaverLevel, deadline: Deadline) throws -> String? {
-        guard let (files, stray) = try parse(d, deadline: deadline) else { return nil }
+        guard let (files, stray) = try parse(d, deadline: deadline) else {
+            // `grep -l`, `grep -c`, `rg --files`: a list of paths.
+            return try PathListFilter.apply(d, level: level, deadline: deadline)
+        }
         let (perFile, total, lineLength) = caps(level)
         let matchCount = files.reduce(0) { $0 + $1.matches }
         var writer = LineWriter()

@@ -38,20 +38,48 @@ enum Importance {
         return true
     }
 
-    /// Whether `line` is a summary a model needs: counts of passed and failed tests, build results, exit status.
+    /// Whether `line` is a summary a model needs: counts of tests, failures, errors or warnings (`2 failed, 121 passed`,
+    /// `Executed 43 tests, with 2 failures`, `Tests run: 5, Failures: 1`), build results, installs and exit status.
     static func isSummary(_ line: Substring) -> Bool {
-        let lower = line.lowercased()
-        for needle in summaryNeedles where lower.contains(needle) { return true }
-        return false
+        for needle in summaryPhrases where line.contains(needle) { return true }
+        return hasCountedWord(line)
     }
 
-    static let summaryNeedles = [
-        " passed", "passed,", " failed", "test result:", "executed ", "tests run:", "test run with", "test suite '",
-        "build complete", "build succeeded", "build success", "build failure", "build failed", "compiling failed",
-        "finished `", "finished dev", "finished release", "successfully installed", "successfully built",
-        "exit status", "exit code", "exited with", "process finished", "errors generated", "warnings generated",
-        " directories, ", "tests:", "test suites:", "snapshots:", "ran ", "no tests ran", "collected ",
+    static let summaryPhrases = [
+        "test result:", "Tests run:", "Test run with", "Build complete", "Build succeeded", "Build failed", "BUILD SUCCESS",
+        "BUILD FAILURE", "BUILD FAILED", "BUILD SUCCESSFUL", "Compiling failed", "Finished `", "Successfully installed",
+        "Successfully built", "exit status", "exit code", "Exit code", "exited with", "Process finished", "no tests ran",
+        "Tests:", "Test Suites:",
     ]
+
+    static let countedWords = [
+        "passed", "failed", "failures", "failure", "errors", "error", "warnings", "warning", "skipped", "tests", "test",
+        "xfailed", "xpassed", "deselected", "ignored", "directories", "files", "suites", "issues", "issue",
+    ]
+
+    /// A number followed by a space and a counted word, e.g. `121 passed` or `2 failures`.
+    static func hasCountedWord(_ line: Substring) -> Bool {
+        let u = line.utf8
+        var i = u.startIndex
+        var inDigits = false
+        while i != u.endIndex {
+            let b = u[i]
+            if b >= 0x30 && b <= 0x39 {
+                inDigits = true
+            } else {
+                if inDigits, b == 0x20 {
+                    let rest = line[line.utf8.index(after: i)...]
+                    for word in countedWords where rest.hasPrefix(word) {
+                        let after = rest.dropFirst(word.count).first
+                        if after == nil || !(after!.isLetter) { return true }
+                    }
+                }
+                inDigits = false
+            }
+            i = u.index(after: i)
+        }
+        return false
+    }
 
     /// Problem or summary.
     static func mustKeep(_ line: Substring) -> Bool { isProblem(line) || isSummary(line) }

@@ -32,7 +32,7 @@ enum JSONShape {
     static func looksLikeJSON(first: Substring, lines: ArraySlice<Substring>) -> Bool {
         if first == "{" || first == "[" { return true }
         if first.hasPrefix("{\"") || first.hasPrefix("[{") || first.hasPrefix("[\"") || first.hasPrefix("[[") || first.hasPrefix("[]") || first.hasPrefix("{}") { return true }
-        if first.hasPrefix("[") { return first.dropFirst().first.map { $0.isNumber || $0 == " " || $0 == "-" } ?? false }
+        if first.hasPrefix("[") { return first.allSatisfy { "0123456789,.-+eE []\"".contains($0) } }
         return false
     }
 }

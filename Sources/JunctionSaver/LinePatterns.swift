@@ -88,7 +88,7 @@ enum LinePatterns {
         for b in head.prefix(24) {
             if b >= 0x30 && b <= 0x39 { digits += 1 } else if b == 0x2D || b == 0x3A || b == 0x2F || b == 0x54 { separators += 1 }
         }
-        if digits >= 6, separators >= 2, line.utf8.prefix(24).contains(0x3A) { return true }
+        if digits >= 6, separators >= 2, line.utf8.prefix(40).contains(0x3A) { return true }
         let text = Substring(line.prefix(60))
         for level in [" INFO ", " WARN ", " WARNING ", " ERROR ", " DEBUG ", " TRACE ", " info ", " warning ", " error ", " debug ", "[INFO]", "[WARN]", "[ERROR]", "[DEBUG]", " notice "] where text.contains(level) {
             return true

@@ -95,7 +95,17 @@ enum Noise {
         if glyphs >= 5 { return true }
         var percent = false
         for b in line where b == 0x25 { percent = true; break }
-        return percent && asciiBar(line)
+        return percent && (asciiBar(line) || hashRun(line))
+    }
+
+    /// A run of at least ten `#` (curl's `-#` bar).
+    static func hashRun(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for b in line {
+            run = b == 0x23 ? run + 1 : 0
+            if run >= 10 { return true }
+        }
+        return false
     }
 
     /// `━` (E2 94 81) or a block element (E2 96 80…9F).
@@ -111,7 +121,8 @@ enum Noise {
         while s > 0, bytes[s - 1] != 0x0A { s -= 1 }
         var e = index
         while e < bytes.count, bytes[e] != 0x0A { e += 1 }
-        return asciiBar(UnsafeBufferPointer(rebasing: bytes[s..<e]))
+        let line = UnsafeBufferPointer(rebasing: bytes[s..<e])
+        return asciiBar(line) || hashRun(line)
     }
 
     /// `[` followed by ten or more of `=#>-. ` with at least five `=` or `#`, then `]`.

@@ -3,7 +3,7 @@
 enum ReadFilter {
     /// Lines above which a read is thinned, and how many lines of head and tail are kept.
     static func limits(_ level: SaverLevel) -> (threshold: Int, head: Int, tail: Int) {
-        level == .aggressive ? (600, 250, 80) : (1200, 500, 150)
+        level == .aggressive ? (800, 300, 100) : (2000, 700, 200)
     }
 
     /// Compresses `d`, or nil when the read is not huge.

@@ -11,7 +11,7 @@ enum TestFilter {
         for (i, line) in d.lines.enumerated() {
             if i & 4095 == 0 { try deadline.check() }
             let noise = dialect?.noise(line, level: level) ?? (TestDialect.isBuildProgress(line) ? .progress : nil)
-            guard let noise, noise == .frame || !Importance.isProblem(line) else { continue }
+            guard let noise, noise == .frame || !Importance.mustKeep(line) else { continue }
             keep[i] = false
             kinds[i] = noise
             dropped += 1

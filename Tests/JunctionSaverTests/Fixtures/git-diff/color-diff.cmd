@@ -1,0 +1,1 @@
+git -c color.ui=always diff -- Sources/NIOCore

@@ -1,0 +1,1 @@
+git -c color.ui=always log --stat -4

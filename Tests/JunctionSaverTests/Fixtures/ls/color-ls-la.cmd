@@ -1,0 +1,1 @@
+ls --color=always -la Sources/NIOPosix
