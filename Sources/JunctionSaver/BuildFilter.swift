@@ -58,28 +58,29 @@ enum BuildFilter {
     static func noise(_ line: Substring, level: SaverLevel) -> String? {
         if TestDialect.isBuildProgress(line) { return "build progress line" }
         let body = line.drop { $0 == " " }
-        if body.hasPrefix("Downloading ") || body.hasPrefix("Using cached ") || line.hasPrefix("[INFO] Downloading from ") || line.hasPrefix("[INFO] Downloaded from ") || body.hasPrefix("Downloaded ") {
+        if body.begins("Downloading ") || body.begins("Using cached ") || line.begins("[INFO] Downloading from ") || line.begins("[INFO] Downloaded from ") || body.begins("Downloaded ") {
             return Importance.isProblem(line) ? nil : "download line"
         }
         if level == .aggressive {
-            if body.hasPrefix("Compiling ") || body.hasPrefix("Checking ") || body.hasPrefix("Fresh ") { return Importance.isProblem(line) ? nil : "compile step" }
-            if line.hasPrefix("Requirement already satisfied: ") { return "already-satisfied requirement" }
+            if body.begins("Compiling ") || body.begins("Checking ") || body.begins("Fresh ") { return Importance.isProblem(line) ? nil : "compile step" }
+            if line.begins("Requirement already satisfied: ") { return "already-satisfied requirement" }
         }
         return nil
     }
 
     /// A diagnostic's first line: `file:12:3: error: …`, `error[E0308]: …`, `warning: …`, `File.java:12: error: …`.
     static func isBlockHeader(_ line: Substring) -> Bool {
-        if line.hasPrefix("error") || line.hasPrefix("warning") || line.hasPrefix("note:") { return true }
-        for kind in [": error:", ": warning:", ": note:", ": fatal error:", ": error TS"] where line.contains(kind) { return true }
-        return false
+        if line.begins("error") || line.begins("warning") || line.begins("note:") { return true }
+        return line.hasAny(headerKinds)
     }
+
+    static let headerKinds: [StaticString] = [": error:", ": warning:", ": note:", ": fatal error:", ": error TS"]
 
     /// Lines that belong to the diagnostic above: code excerpts, carets, `-->` locations, `= note:` lines.
     static func isContinuation(_ line: Substring) -> Bool {
         guard let first = line.first else { return false }
         if first == " " || first == "|" || first == "`" || first == "\t" { return true }
-        if first.isNumber { return line.prefix { $0.isNumber }.count < line.count && line.drop { $0.isNumber }.hasPrefix(" |") }
+        if first.isNumber { return line.prefix { $0.isNumber }.count < line.count && line.drop { $0.isNumber }.begins(" |") }
         return false
     }
 

@@ -28,8 +28,8 @@ enum Classifier {
         let lineCount: Int
 
         init(_ document: Document) {
-            head = document.lines.prefix(400)
-            let step = max(1, document.lines.count / 200)
+            head = document.lines.prefix(150)
+            let step = max(1, document.lines.count / 120)
             spread = stride(from: 0, to: document.lines.count, by: step).map { document.lines[$0] }.filter { !LinePatterns.isBlank($0) }
             lineCount = document.lines.count
         }
@@ -41,28 +41,59 @@ enum Classifier {
         }
     }
 
+    /// Facts about the first lines, gathered in one pass.
+    struct HeadFacts {
+        var diff = false, hunk = false, newFile = false, traceback = false, frames = 0, diagnostics = 0
+        var buildBanner = false, install = false, status = false
+
+        init(_ head: ArraySlice<Substring>) {
+            for (k, line) in head.enumerated() {
+                guard let first = line.utf8.first else { continue }
+                switch first {
+                case 0x64: if line.begins("diff --git ") || line.begins("diff --cc ") { diff = true }
+                case 0x40: if line.begins("@@ -") { hunk = true }
+                case 0x2B: if line.begins("+++ ") { newFile = true }
+                case 0x54: if line.begins("Traceback (most recent call last):") { traceback = true }
+                case 0x45: if line.begins("Exception in thread ") { traceback = true }
+                case 0x74: if line.begins("thread '"), line.has("panicked at ") { traceback = true }
+                case 0x09: if line.begins("\tat ") { frames += 1 }
+                case 0x20: if line.begins("    at ") { frames += 1 }
+                case 0x5B: if line.begins("[INFO] BUILD ") { buildBanner = true }
+                case 0x42: if line.begins("BUILD FAILED") || line.begins("BUILD SUCCESSFUL") { buildBanner = true }
+                case 0x46: if line.begins("FAILURE: Build failed") { buildBanner = true }
+                case 0x43: if line.begins("Collecting ") { install = true }
+                case 0x52: if line.begins("Requirement already satisfied") { install = true }
+                case 0x53: if line.begins("Successfully installed") { install = true }
+                case 0x61: if line.begins("added "), line.has(" packages") { install = true }
+                default: break
+                }
+                if k < 12, first == 0x4F || first == 0x48 || first == 0x43 || first == 0x55 || first == 0x6E || first == 0x4E,
+                   ["On branch ", "HEAD detached ", "Changes to be committed:", "Changes not staged for commit:", "Untracked files:",
+                    "nothing to commit", "Not currently on any branch"].contains(where: { line.hasPrefix($0) }) { status = true }
+                if LinePatterns.isDiagnostic(line) { diagnostics += 1 }
+            }
+        }
+    }
+
     /// Detects the kind from structure alone.
     static func detect(_ s: Sample) -> OutputKind {
         if let first = s.head.first(where: { !LinePatterns.isBlank($0) }) {
             let t = first.drop { $0 == " " }
-            if (t.hasPrefix("{") || t.hasPrefix("[")) && !t.hasPrefix("[INFO") && !t.hasPrefix("[ERROR") && !t.hasPrefix("[WARN"),
+            if (t.begins("{") || t.begins("[")) && !t.begins("[INFO") && !t.begins("[ERROR") && !t.begins("[WARN"),
                JSONShape.looksLikeJSON(first: t, lines: s.head) { return .json }
         }
-        if s.head.contains(where: { $0.hasPrefix("diff --git ") || $0.hasPrefix("diff --cc ") }) { return .gitDiff }
-        if s.head.contains(where: { $0.hasPrefix("@@ -") }) && s.head.contains(where: { $0.hasPrefix("+++ ") }) { return .gitDiff }
-        if let first = s.head.first, first.hasPrefix("commit "), first.split(separator: " ").count >= 2,
-           s.head.prefix(4).contains(where: { $0.hasPrefix("Author:") || $0.hasPrefix("Merge:") }) { return .gitLog }
-        if s.head.prefix(12).contains(where: { line in
-            ["On branch ", "HEAD detached ", "Changes to be committed:", "Changes not staged for commit:", "Untracked files:", "nothing to commit", "Not currently on any branch"].contains { line.hasPrefix($0) }
-        }) { return .gitStatus }
+        let facts = HeadFacts(s.head)
+        if facts.diff || facts.hunk && facts.newFile { return .gitDiff }
+        if let first = s.head.first, first.begins("commit "), first.split(separator: " ").count >= 2,
+           s.head.prefix(4).contains(where: { $0.begins("Author:") || $0.begins("Merge:") }) { return .gitLog }
+        if facts.status { return .gitStatus }
         if TestDialect.detect(s.head) != nil || TestDialect.detect(s.spread[...]) != nil { return .tests }
-        if s.head.contains(where: { $0.hasPrefix("Traceback (most recent call last):") || $0.hasPrefix("Exception in thread ") || $0.contains("panicked at ") })
-            || s.head.count(where: { $0.hasPrefix("\tat ") || $0.hasPrefix("    at ") }) >= 3 { return .stackTrace }
+        if facts.traceback || facts.frames >= 3 { return .stackTrace }
         if s.share({ LinePatterns.readLineNumber($0) != nil }) >= 0.9, s.lineCount >= 3, isSequentialRead(s.head) { return .read }
-        if s.head.count(where: LinePatterns.isDiagnostic) >= 1 && s.share(LinePatterns.isLogLine) < 0.5 { return .build }
-        if s.head.contains(where: { $0.hasPrefix("[INFO] BUILD ") || $0.hasPrefix("BUILD FAILED") || $0.hasPrefix("BUILD SUCCESSFUL") || $0.hasPrefix("FAILURE: Build failed") }) { return .build }
-        if s.head.contains(where: { $0.hasPrefix("Collecting ") || $0.hasPrefix("Requirement already satisfied") || $0.hasPrefix("Successfully installed") || $0.hasPrefix("added ") && $0.contains(" packages") }) { return .install }
-        if s.share({ $0.contains("├── ") || $0.contains("└── ") || $0.hasPrefix("│") }) >= 0.5 { return .tree }
+        if facts.diagnostics >= 1 && s.share(LinePatterns.isLogLine) < 0.5 { return .build }
+        if facts.buildBanner { return .build }
+        if facts.install { return .install }
+        if s.share({ $0.has("├── ") || $0.has("└── ") || $0.begins("│") }) >= 0.5 { return .tree }
         if s.share(LinePatterns.isLongListingRow) >= 0.6 { return .listing }
         if s.head.count(where: { $0.hasSuffix(":") && LinePatterns.isPathLike($0.dropLast()) || $0 == ".:" }) >= 2 { return .listingRecursive }
         if s.share({ LinePatterns.grepHit($0) != nil || $0 == "--" }) >= 0.6 { return .grep }

@@ -10,20 +10,31 @@ struct Document: Sendable {
     /// Splits `text` into lines on `\n`.
     init(_ text: String) {
         self.text = text
-        var lines = [Substring]()
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        let end = utf8.endIndex
-        while index != end {
-            if utf8[index] == 0x0A {
-                lines.append(text[start..<index])
-                start = utf8.index(after: index)
+        var copy = text
+        let newlines: [Int] = copy.withUTF8 { bytes in
+            var found: [Int] = []
+            found.reserveCapacity(bytes.count / 40)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0A { found.append(i) }
+                i += 1
             }
-            index = utf8.index(after: index)
+            return found
         }
-        endsWithNewline = start == end && !text.isEmpty
-        if start != end { lines.append(text[start..<end]) }
+        let utf8 = text.utf8
+        let count = utf8.count
+        var lines = [Substring]()
+        lines.reserveCapacity(newlines.count + 1)
+        var start = 0
+        var startIndex = utf8.startIndex
+        for offset in newlines {
+            let endIndex = utf8.index(startIndex, offsetBy: offset - start)
+            lines.append(Substring(utf8[startIndex..<endIndex]))
+            start = offset + 1
+            startIndex = utf8.index(after: endIndex)
+        }
+        endsWithNewline = start == count && count > 0
+        if start < count { lines.append(Substring(utf8[startIndex...])) }
         self.lines = lines
     }
 }
@@ -69,17 +80,27 @@ enum Marker {
     /// Whether `line` is a marker written by the saver.
     static func isMarker(_ line: Substring) -> Bool {
         var trimmed = line.drop { $0 == " " || $0 == "\t" }
-        if trimmed.hasPrefix("\"") { trimmed = trimmed.dropFirst() }
+        if trimmed.begins("\"") { trimmed = trimmed.dropFirst() }
         while let last = trimmed.last, last == "," || last == "\"" || last == " " { trimmed = trimmed.dropLast() }
-        return trimmed.hasPrefix("… ") && trimmed.hasSuffix(" …") && trimmed.count > 4
+        return trimmed.begins("… ") && trimmed.hasSuffix(" …") && trimmed.count > 4
     }
 
     /// Whether `text` already carries saver markers (then it is not compressed again, which keeps the saver idempotent).
     static func isCompressed(_ document: Document) -> Bool {
-        for line in document.lines where line.utf8.first == 0xE2 || line.utf8.first == 0x20 || line.utf8.first == 0x22
-            || line.utf8.first == 0x09 || line.contains("\"… ") {
+        var text = document.text
+        let hasEllipsis = text.withUTF8 { bytes -> Bool in
+            var i = 0
+            let n = bytes.count
+            while i + 3 < n {  // "… " is E2 80 A6 20
+                if bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA6, bytes[i + 3] == 0x20 { return true }
+                i += 1
+            }
+            return false
+        }
+        guard hasEllipsis else { return false }
+        for line in document.lines where line.has("… ") {
             if isMarker(line) { return true }
-            if line.contains("\"… "), line.contains(" …\"") { return true }
+            if line.has("\"… "), line.has(" …\"") { return true }
         }
         return false
     }

@@ -112,10 +112,10 @@ enum GrepFilter {
 
     /// `path:content` from `grep -r` without `-n`.
     static func plainHit(_ line: Substring) -> LinePatterns.GrepHit? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        guard let colon = line.utf8.firstIndex(of: 0x3A) else { return nil }
         let path = line[..<colon]
-        guard LinePatterns.isPathLike(path), path.contains("/") else { return nil }
-        return LinePatterns.GrepHit(path: path, rest: line[line.index(after: colon)...], isContext: false)
+        guard path.utf8.contains(0x2F), LinePatterns.isPathLike(path) else { return nil }
+        return LinePatterns.GrepHit(path: path, rest: line[line.utf8.index(after: colon)...], isContext: false)
     }
 }
 

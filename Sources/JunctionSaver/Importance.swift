@@ -41,44 +41,64 @@ enum Importance {
     /// Whether `line` is a summary a model needs: counts of tests, failures, errors or warnings (`2 failed, 121 passed`,
     /// `Executed 43 tests, with 2 failures`, `Tests run: 5, Failures: 1`), build results, installs and exit status.
     static func isSummary(_ line: Substring) -> Bool {
-        for needle in summaryPhrases where line.contains(needle) { return true }
-        return hasCountedWord(line)
+        if let found = line.utf8.withContiguousStorageIfAvailable({ scanSummary($0) }) { return found }
+        return Array(line.utf8).withUnsafeBufferPointer { scanSummary($0) }
     }
 
-    static let summaryPhrases = [
-        "test result:", "Tests run:", "Test run with", "Build complete", "Build succeeded", "Build failed", "BUILD SUCCESS",
-        "BUILD FAILURE", "BUILD FAILED", "BUILD SUCCESSFUL", "Compiling failed", "Finished `", "Successfully installed",
-        "Successfully built", "exit status", "exit code", "Exit code", "exited with", "Process finished", "no tests ran",
-        "Tests:", "Test Suites:",
-    ]
+    /// Phrases that make a line a summary, grouped by their first byte so one pass over the line finds them.
+    static let summaryPhrases: [UInt8: [StaticString]] = {
+        let phrases: [StaticString] = [
+            "test result:", "Tests run:", "Test run with", "Build complete", "Build succeeded", "Build failed", "BUILD SUCCESS",
+            "BUILD FAILURE", "BUILD FAILED", "BUILD SUCCESSFUL", "Compiling failed", "Finished `", "Successfully installed",
+            "Successfully built", "exit status", "exit code", "Exit code", "exited with", "Process finished", "no tests ran",
+            "Tests:", "Test Suites:",
+        ]
+        var table: [UInt8: [StaticString]] = [:]
+        for phrase in phrases { table[phrase.utf8Start[0], default: []].append(phrase) }
+        return table
+    }()
 
-    static let countedWords = [
+    /// Words that, after a number, make a count worth keeping (`121 passed`, `2 failures`).
+    static let countedWords: [StaticString] = [
         "passed", "failed", "failures", "failure", "errors", "error", "warnings", "warning", "skipped", "tests", "test",
         "xfailed", "xpassed", "deselected", "ignored", "directories", "files", "suites", "issues", "issue",
     ]
 
-    /// A number followed by a space and a counted word, e.g. `121 passed` or `2 failures`.
-    static func hasCountedWord(_ line: Substring) -> Bool {
-        let u = line.utf8
-        var i = u.startIndex
+    /// One pass: a summary phrase anywhere, or a number followed by a space and a counted word.
+    static func scanSummary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
         var inDigits = false
-        while i != u.endIndex {
-            let b = u[i]
+        while i < n {
+            let b = bytes[i]
             if b >= 0x30 && b <= 0x39 {
                 inDigits = true
-            } else {
-                if inDigits, b == 0x20 {
-                    let rest = line[line.utf8.index(after: i)...]
-                    for word in countedWords where rest.hasPrefix(word) {
-                        let after = rest.dropFirst(word.count).first
-                        if after == nil || !(after!.isLetter) { return true }
-                    }
-                }
-                inDigits = false
+                i += 1
+                continue
             }
-            i = u.index(after: i)
+            if inDigits, b == 0x20, i + 1 < n {
+                for word in countedWords where startsAt(bytes, i + 1, word) {
+                    let after = i + 1 + word.utf8CodeUnitCount
+                    if after == n || !TokenEstimator.isLetter(bytes[after]) { return true }
+                }
+            }
+            inDigits = false
+            if b == 0x42 || b == 0x43 || b == 0x45 || b == 0x46 || b == 0x50 || b == 0x53 || b == 0x54 || b == 0x65 || b == 0x6E || b == 0x74,
+               let candidates = summaryPhrases[b] {
+                for phrase in candidates where startsAt(bytes, i, phrase) { return true }
+            }
+            i += 1
         }
         return false
+    }
+
+    /// Whether `phrase` occurs in `bytes` at `index`.
+    @inline(__always) static func startsAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ phrase: StaticString) -> Bool {
+        let count = phrase.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let p = phrase.utf8Start
+        for k in 0..<count where bytes[index + k] != p[k] { return false }
+        return true
     }
 
     /// Problem or summary.

@@ -36,7 +36,7 @@ enum LinePatterns {
         let u = line.utf8
         guard let first = u.first, u.count < 512 else { return false }
         if first == 0x23 || first == 0x2D || first == 0x3D || first == 0x3E || first == 0x3C { return false }  // # - = > <
-        if line.hasPrefix("//") { return false }
+        if line.begins("//") { return false }
         var slash = false
         var dot = false
         var colon = 0
@@ -75,7 +75,7 @@ enum LinePatterns {
         guard digits > 0, i != u.endIndex else { return nil }
         let b = u[i]
         if b == 0x09 || b == 0x7C { return value }  // tab, |
-        if b == 0xE2, line[i...].hasPrefix("→") { return value }
+        if b == 0xE2, line[i...].begins("→") { return value }
         return nil
     }
 
@@ -90,19 +90,21 @@ enum LinePatterns {
         }
         if digits >= 6, separators >= 2, line.utf8.prefix(40).contains(0x3A) { return true }
         let text = Substring(line.prefix(60))
-        for level in [" INFO ", " WARN ", " WARNING ", " ERROR ", " DEBUG ", " TRACE ", " info ", " warning ", " error ", " debug ", "[INFO]", "[WARN]", "[ERROR]", "[DEBUG]", " notice "] where text.contains(level) {
-            return true
-        }
-        return false
+        return text.hasAny(logLevels)
     }
 
     /// Whether `line` is a compiler or build-tool diagnostic: `file:12:3: error: …`, `error[E0308]: …`, `[ERROR] …`.
     static func isDiagnostic(_ line: Substring) -> Bool {
-        if line.hasPrefix("error") || line.hasPrefix("warning:") || line.hasPrefix("[ERROR]") || line.hasPrefix("[WARNING]") { return true }
-        if line.hasPrefix("  --> ") || line.hasPrefix("   --> ") { return true }
-        for kind in [": error:", ": warning:", ": error TS", ": fatal error:", ") error TS"] where line.contains(kind) { return true }
-        return false
+        if line.begins("error") || line.begins("warning:") || line.begins("[ERROR]") || line.begins("[WARNING]") { return true }
+        if line.begins("  --> ") || line.begins("   --> ") { return true }
+        return line.hasAny(diagnosticKinds)
     }
+
+    static let logLevels: [StaticString] = [
+        " INFO ", " WARN ", " WARNING ", " ERROR ", " DEBUG ", " TRACE ", " info ", " warning ", " error ", " debug ",
+        "[INFO]", "[WARN]", "[ERROR]", "[DEBUG]", " notice ",
+    ]
+    static let diagnosticKinds: [StaticString] = [": error:", ": warning:", ": error TS", ": fatal error:", ") error TS"]
 
     /// The leading spaces and tabs of `line`.
     static func indent(_ line: Substring) -> Substring {

@@ -12,12 +12,12 @@ enum TestDialect: String, Sendable {
     /// The runner whose markers appear in `lines`, if any.
     static func detect(_ lines: ArraySlice<Substring>) -> TestDialect? {
         for line in lines {
-            if line.hasPrefix("=====") && (line.contains(" test session starts ") || line.contains(" FAILURES ") || line.contains(" passed") || line.contains(" failed")) { return .pytest }
-            if line.hasPrefix("test result: ") || line.hasPrefix("running ") && line.hasSuffix(" tests") { return .cargo }
-            if line.hasPrefix("Test Suite '") || line.hasPrefix("Test Case '") || line.hasPrefix("◇ Test") || line.hasPrefix("✔ Test") || line.hasPrefix("✘ Test") { return .swift }
-            if line.hasPrefix("=== RUN ") || line.hasPrefix("--- FAIL: ") || line.hasPrefix("--- PASS: ") { return .goTest }
-            if line.hasPrefix("Tests:  ") || line.hasPrefix("Test Suites: ") || line.hasPrefix(" PASS  ") || line.hasPrefix(" FAIL  ") { return .jest }
-            if line.contains("Tests run: "), line.contains("Failures: ") { return .junit }
+            if line.begins("=====") && (line.has(" test session starts ") || line.has(" FAILURES ") || line.has(" passed") || line.has(" failed")) { return .pytest }
+            if line.begins("test result: ") || line.begins("running ") && line.hasSuffix(" tests") { return .cargo }
+            if line.begins("Test Suite '") || line.begins("Test Case '") || line.begins("◇ Test") || line.begins("✔ Test") || line.begins("✘ Test") { return .swift }
+            if line.begins("=== RUN ") || line.begins("--- FAIL: ") || line.begins("--- PASS: ") { return .goTest }
+            if line.begins("Tests:  ") || line.begins("Test Suites: ") || line.begins(" PASS  ") || line.begins(" FAIL  ") { return .jest }
+            if line.has("Tests run: "), line.has("Failures: ") { return .junit }
         }
         return nil
     }
@@ -34,26 +34,26 @@ enum TestDialect: String, Sendable {
         if Self.isBuildProgress(line) { return .progress }
         switch self {
         case .pytest:
-            if line.hasSuffix(" PASSED") || line.contains(" PASSED ") && line.hasSuffix("%]") { return .pass }
+            if line.hasSuffix(" PASSED") || line.has(" PASSED ") && line.hasSuffix("%]") { return .pass }
             if Self.isDotProgress(line) { return .progress }
             if level == .aggressive, ["platform ", "cachedir: ", "rootdir: ", "plugins: ", "benchmark: ", "hypothesis profile", "configfile: "].contains(where: { line.hasPrefix($0) }) { return .progress }
         case .cargo:
-            if line.hasPrefix("test "), line.hasSuffix(" ... ok") { return .pass }
+            if line.begins("test "), line.hasSuffix(" ... ok") { return .pass }
             if Self.isLibraryFrame(line) { return .frame }
         case .swift:
-            if line.hasPrefix("◇ Test") || line.hasPrefix("◇ Suite") { return line.hasSuffix(" started.") ? .pass : nil }
-            if line.hasPrefix("✔ Test "), !line.hasPrefix("✔ Test run with") { return .pass }
-            if line.hasPrefix("✔ Suite ") { return .pass }
-            if line.hasPrefix("Test Case '"), line.hasSuffix("' started.") || line.contains("' passed (") { return .pass }
-            if line.hasPrefix("Test Suite '"), line.contains("' started at ") { return .pass }
+            if line.begins("◇ Test") || line.begins("◇ Suite") { return line.hasSuffix(" started.") ? .pass : nil }
+            if line.begins("✔ Test "), !line.begins("✔ Test run with") { return .pass }
+            if line.begins("✔ Suite ") { return .pass }
+            if line.begins("Test Case '"), line.hasSuffix("' started.") || line.has("' passed (") { return .pass }
+            if line.begins("Test Suite '"), line.has("' started at ") { return .pass }
         case .goTest:
             let body = line.drop { $0 == " " }
-            if body.hasPrefix("=== RUN ") || body.hasPrefix("=== PAUSE ") || body.hasPrefix("=== CONT ") || body.hasPrefix("--- PASS: ") { return .pass }
+            if body.begins("=== RUN ") || body.begins("=== PAUSE ") || body.begins("=== CONT ") || body.begins("--- PASS: ") { return .pass }
         case .jest:
             let body = line.drop { $0 == " " }
-            if body.hasPrefix("✓ ") || body.hasPrefix("√ ") { return .pass }
+            if body.begins("✓ ") || body.begins("√ ") { return .pass }
         case .junit:
-            if line.hasPrefix("[INFO] Download") || line.hasPrefix("Download") { return .progress }
+            if line.begins("[INFO] Download") || line.begins("Download") { return .progress }
         }
         return nil
     }
@@ -61,7 +61,7 @@ enum TestDialect: String, Sendable {
     /// `[12/45] Compiling Foo Bar.swift`, `Building for debugging...`, `[0/1] Planning build`.
     static func isBuildProgress(_ line: Substring) -> Bool {
         if line == "Building for debugging..." || line == "Building for production..." { return true }
-        guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return false }
+        guard line.begins("["), let close = line.firstIndex(of: "]") else { return false }
         let inside = line[line.index(after: line.startIndex)..<close]
         guard let slash = inside.firstIndex(of: "/"), inside[..<slash].allSatisfy(\.isNumber),
               inside[inside.index(after: slash)...].allSatisfy(\.isNumber), !inside[..<slash].isEmpty else { return false }
@@ -83,9 +83,9 @@ enum TestDialect: String, Sendable {
     /// A backtrace line inside the runtime or standard library (`at /rustc/…`, numbered `core::…` frames).
     static func isLibraryFrame(_ line: Substring) -> Bool {
         let body = line.drop { $0 == " " }
-        if body.hasPrefix("at /rustc/") || body.hasPrefix("at /root/.cargo/registry") || body.contains("/library/std/") { return true }
+        if body.begins("at /rustc/") || body.begins("at /root/.cargo/registry") || body.has("/library/std/") { return true }
         let digits = body.prefix { $0.isNumber }
-        guard !digits.isEmpty, body.dropFirst(digits.count).hasPrefix(": ") else { return false }
+        guard !digits.isEmpty, body.dropFirst(digits.count).begins(": ") else { return false }
         let symbol = body.dropFirst(digits.count + 2)
         return ["core::", "std::", "__rustc::", "<fn()", "alloc::", "test::", "<alloc::", "<core::", "__libc", "_start", "clone", "start_thread"].contains { symbol.hasPrefix($0) }
     }
