@@ -63,13 +63,24 @@ public struct Saver: Sendable {
     /// The last checks on a filter's output: it is marked as compressed (so a second pass leaves it alone),
     /// and for reports every problem and summary line of the original is still there verbatim
     /// (runtime-library backtrace frames such as `core::panicking::panic_fmt` do not report anything themselves).
+    ///
+    /// Report filters keep lines in their original order, so the check walks both texts side by side: a line of the
+    /// original that is not the next line of the output was dropped, and must not be a problem or summary line
+    /// (unless the very same line was kept earlier).
     static func isSafe(_ filtered: FilterOutput, original: Document) -> Bool {
         let result = Document(filtered.text)
         guard Marker.isCompressed(result) else { return false }
         guard filtered.guardsImportantLines else { return true }
-        let kept = Set(result.lines)
-        for line in original.lines where !kept.contains(line) && Importance.mustKeep(line) && !TestDialect.isLibraryFrame(line) {
-            return false
+        let output = result.lines
+        var j = 0
+        for line in original.lines {
+            while j < output.count, Marker.isMarker(output[j]) { j += 1 }
+            if j < output.count, output[j].utf8.elementsEqual(line.utf8) {
+                j += 1
+                continue
+            }
+            if Importance.mustKeep(line), !TestDialect.isLibraryFrame(line),
+               !output[..<j].contains(where: { $0.utf8.elementsEqual(line.utf8) }) { return false }
         }
         return true
     }

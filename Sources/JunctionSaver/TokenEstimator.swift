@@ -20,52 +20,76 @@ public enum TokenEstimator {
         return copy.withUTF8 { estimate(bytes: $0) }
     }
 
+    /// Byte classes: 1 lower-case letter, 2 upper-case letter, 3 digit, 4 space or tab, 5 newline, 6 punctuation, 7 non-ASCII.
+    static let classes: [UInt8] = (0..<256).map { b -> UInt8 in
+        let c = UInt8(b)
+        if c >= 0x61 && c <= 0x7A { return 1 }
+        if c >= 0x41 && c <= 0x5A { return 2 }
+        if c >= 0x30 && c <= 0x39 { return 3 }
+        if c == 0x20 || c == 0x09 { return 4 }
+        if c == 0x0A || c == 0x0D { return 5 }
+        if c < 0x80 { return c > 0x20 && c < 0x7F ? 6 : 4 }
+        return 7
+    }
+
     /// Returns the estimated token count of UTF-8 `bytes`.
     static func estimate(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        classes.withUnsafeBufferPointer { table in count(bytes, table) }
+    }
+
+    /// The pricing loop over classified bytes.
+    @inline(__always) static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>) -> Int {
         var tokens = 0
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if isLetter(b) {
+            let kind = table[Int(b)]
+            switch kind {
+            case 1, 2:
                 var pieceLength = 1
-                var previousLower = isLower(b)
+                var previousLower = kind == 1
                 i += 1
-                while i < n, isLetter(bytes[i]) {
-                    let c = bytes[i]
-                    let lower = isLower(c)
-                    if previousLower && !lower {
-                        tokens += (pieceLength + 5) / 6
-                        pieceLength = 0
+                while i < n {
+                    let k = table[Int(bytes[i])]
+                    if k == 1 {
+                        previousLower = true
+                    } else if k == 2 {
+                        if previousLower {
+                            tokens += (pieceLength + 5) / 6
+                            pieceLength = 0
+                        }
+                        previousLower = false
+                    } else {
+                        break
                     }
                     pieceLength += 1
-                    previousLower = lower
                     i += 1
                 }
                 tokens += (pieceLength + 5) / 6
-            } else if b >= 0x30 && b <= 0x39 {
+            case 3:
                 var length = 0
-                while i < n, bytes[i] >= 0x30 && bytes[i] <= 0x39 { length += 1; i += 1 }
+                while i < n, table[Int(bytes[i])] == 3 { length += 1; i += 1 }
                 tokens += (length + 2) / 3
-            } else if b == 0x20 || b == 0x09 {
+            case 4:
                 var length = 0
-                while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { length += 1; i += 1 }
-                if length == 1, i < n, bytes[i] != 0x0A, bytes[i] != 0x0D { continue }
+                while i < n, table[Int(bytes[i])] == 4 { length += 1; i += 1 }
+                if length == 1, i < n, table[Int(bytes[i])] != 5 { continue }
                 tokens += (length + 15) / 16
-            } else if b == 0x0A || b == 0x0D {
-                while i < n, bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+            case 5:
+                while i < n, table[Int(bytes[i])] == 5 { i += 1 }
                 tokens += 1
-            } else if b < 0x80 {
+            case 6:
                 var length = 1
                 var same = true
                 i += 1
-                while i < n, bytes[i] < 0x80, isPunctuation(bytes[i]) {
+                while i < n, table[Int(bytes[i])] == 6 {
                     if bytes[i] != b { same = false }
                     length += 1
                     i += 1
                 }
                 tokens += (same && length >= 3) ? (length + 7) / 8 : (length + 1) / 2
-            } else {
+            default:
                 let start = i
                 let width = scalarWidth(b)
                 i += width
