@@ -31,7 +31,7 @@ enum CommandHint {
         case "tree": return .tree
         case "grep", "egrep", "fgrep", "rg", "ag", "ack", "ugrep": return .grep
         case "git": return gitKind(args)
-        case "pytest", "py.test", "tox", "nox", "unittest", "jest", "vitest", "mocha", "ava", "phpunit", "rspec", "ctest": return .tests
+        case "pytest", "py.test", "tox", "nox", "unittest", "nose2", "green", "jest", "vitest", "mocha", "ava", "phpunit", "rspec", "ctest": return .tests
         case "cargo": return ["test", "nextest", "t"].contains(sub) ? .tests : .build
         case "swift": return sub == "test" ? .tests : .build
         case "go": return sub == "test" ? .tests : .build

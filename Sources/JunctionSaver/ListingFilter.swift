@@ -44,13 +44,16 @@ enum ListingFilter {
         let owners = Set(parsed.map(\.owner))
         let groups = Set(parsed.map(\.group))
         let sharedOwner = owners.count == 1 && groups.count == 1
+        let dates = Set(parsed.map(\.date))
+        let sharedDate = dates.count == 1 ? dates.first : nil
         var writer = LineWriter()
         if level == .aggressive {
             writer.mark("permissions, owners and dates omitted; directories end with /")
-        } else if sharedOwner {
-            writer.mark("link counts omitted; every entry is owned by \(owners.first!):\(groups.first!)")
         } else {
-            writer.mark("link counts omitted")
+            var facts = ["link counts omitted"]
+            if sharedOwner { facts.append("every entry is owned by \(owners.first!):\(groups.first!)") }
+            if let sharedDate { facts.append("every entry was modified \(sharedDate)") }
+            writer.mark(facts.joined(separator: "; "))
         }
         let (threshold, head, tail) = caps(level)
         let rowIndices = rows.indices.filter { rows[$0] != nil }
@@ -62,20 +65,24 @@ enum ListingFilter {
             guard let row = rows[i] else { writer.keep(line); continue }
             if dropped.contains(i) { pending.append(row); continue }
             if !pending.isEmpty { writer.mark(summary(pending)); pending = [] }
-            writer.keep(Substring(render(row, level: level, sharedOwner: sharedOwner)))
+            writer.keep(Substring(render(row, level: level, sharedOwner: sharedOwner, sharedDate: sharedDate != nil)))
         }
         if !pending.isEmpty { writer.mark(summary(pending)) }
         return writer.joined(trailingNewline: d.endsWithNewline)
     }
 
     /// A compact row.
-    static func render(_ row: Row, level: SaverLevel, sharedOwner: Bool) -> String {
+    static func render(_ row: Row, level: SaverLevel, sharedOwner: Bool, sharedDate: Bool) -> String {
         let isDirectory = row.permissions.first == "d"
         if level == .aggressive {
             return isDirectory ? "\(row.name)/" : "\(row.name)  \(row.size)"
         }
-        if sharedOwner { return "\(row.permissions) \(row.size) \(row.date) \(row.name)" }
-        return "\(row.permissions) \(row.owner) \(row.group) \(row.size) \(row.date) \(row.name)"
+        var fields = [row.permissions]
+        if !sharedOwner { fields += [row.owner, row.group] }
+        fields.append(row.size)
+        if !sharedDate { fields.append(row.date) }
+        fields.append(row.name)
+        return fields.joined(separator: " ")
     }
 
     /// "48 more entries (40 files, 8 directories)".
@@ -85,33 +92,47 @@ enum ListingFilter {
     }
 }
 
-/// `ls -R`: each directory section keeps its first entries, the rest are counted; long rows are compacted as in `ls -l`.
+/// `ls -R`: each directory's entries are written on one line after its `dir:` heading (names with spaces keep one
+/// line each), and very full directories keep their first entries with the rest counted.
 enum RecursiveListingFilter {
     /// Entries kept per directory section.
-    static func cap(_ level: SaverLevel) -> Int { level == .aggressive ? 25 : 80 }
+    static func cap(_ level: SaverLevel) -> Int { level == .aggressive ? 25 : 150 }
 
-    /// Compresses `d`, or nil when no section is long.
+    /// Compresses `d`, or nil when it is not an `ls -R` listing.
     static func apply(_ d: Document, level: SaverLevel, deadline: Deadline) throws -> String? {
         if d.lines.count(where: LinePatterns.isLongListingRow) >= d.lines.count / 2 {
             return try ListingFilter.apply(d, level: level, deadline: deadline)
         }
         let limit = cap(level)
         var writer = LineWriter()
+        writer.mark("ls -R listing: each directory heading is followed by its entries on one line")
         var section: Substring = "."
-        var inSection = 0
-        var hidden = 0
-        var changed = false
+        var names: [Substring] = []
+        var sections = 0
         func flush(_ writer: inout LineWriter) {
-            if hidden > 0 { writer.mark("\(hidden) more entries in \(section)"); changed = true }
-            hidden = 0
+            defer { names = [] }
+            guard !names.isEmpty else { return }
+            let shown = names.prefix(limit)
+            if shown.contains(where: { $0.contains(" ") }) {
+                writer.keep(shown)
+            } else {
+                writer.keep(Substring(shown.joined(separator: " ")))
+            }
+            if names.count > limit { writer.mark("\(names.count - limit) more entries in \(section)") }
         }
-        for line in d.lines {
-            if LinePatterns.isBlank(line) { flush(&writer); writer.keep(line); inSection = 0; continue }
-            if line.hasSuffix(":"), inSection == 0 { section = line.dropLast(); writer.keep(line); continue }
-            inSection += 1
-            if inSection > limit { hidden += 1 } else { writer.keep(line) }
+        for (i, line) in d.lines.enumerated() {
+            if i & 4095 == 0 { try deadline.check() }
+            if LinePatterns.isBlank(line) { continue }
+            if line.hasSuffix(":"), names.isEmpty || i > 0 && LinePatterns.isBlank(d.lines[i - 1]) {
+                flush(&writer)
+                section = line.dropLast()
+                sections += 1
+                writer.keep(line)
+                continue
+            }
+            names.append(line)
         }
         flush(&writer)
-        return changed ? writer.joined(trailingNewline: d.endsWithNewline) : nil
+        return sections >= 2 ? writer.joined(trailingNewline: d.endsWithNewline) : nil
     }
 }

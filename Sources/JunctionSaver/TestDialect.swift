@@ -8,6 +8,7 @@ enum TestDialect: String, Sendable {
     case goTest = "go-test"
     case jest
     case junit
+    case unittest
 
     /// The runner whose markers appear in `lines`, if any.
     static func detect(_ lines: ArraySlice<Substring>) -> TestDialect? {
@@ -18,6 +19,7 @@ enum TestDialect: String, Sendable {
             if line.begins("=== RUN ") || line.begins("--- FAIL: ") || line.begins("--- PASS: ") { return .goTest }
             if line.begins("Tests:  ") || line.begins("Test Suites: ") || line.begins(" PASS  ") || line.begins(" FAIL  ") { return .jest }
             if line.has("Tests run: "), line.has("Failures: ") { return .junit }
+            if line.begins("Ran "), line.has(" test"), line.has(" in ") { return .unittest }
         }
         return nil
     }
@@ -52,6 +54,8 @@ enum TestDialect: String, Sendable {
         case .jest:
             let body = line.drop { $0 == " " }
             if body.begins("✓ ") || body.begins("√ ") { return .pass }
+        case .unittest:
+            if line.hasSuffix(" ... ok") { return .pass }
         case .junit:
             if line.begins("[INFO] Download") || line.begins("Download") { return .progress }
         }

@@ -20,7 +20,21 @@ enum TestFilter {
         var writer = LineWriter()
         Elision.write(d.lines[...], keep: keep, into: &writer) { run in
             var counts: [TestDialect.Noise: Int] = [:]
-            for k in run.indices { if let kind = kinds[k] { counts[kind, default: 0] += 1 } }
+            var dots = 0
+            var files: [Substring] = []
+            for k in run.indices {
+                guard let kind = kinds[k] else { continue }
+                counts[kind, default: 0] += 1
+                if dialect == .pytest, kind == .progress, TestDialect.isDotProgress(d.lines[k]) {
+                    let line = d.lines[k]
+                    dots += line.utf8.count { $0 == 0x2E } - (line.has(".py ") ? 1 : 0)
+                    if let space = line.firstIndex(of: " "), line[..<space].hasSuffix(".py"), !files.contains(line[..<space]) { files.append(line[..<space]) }
+                }
+            }
+            if dots > 0, counts.count == 1 {
+                let inFiles = files.isEmpty ? "" : " in " + files.joined(separator: ", ")
+                return "\(Marker.count(dots, "passing test"))\(inFiles) (progress dots) omitted"
+            }
             let parts = [TestDialect.Noise.pass, .progress, .frame].compactMap { kind -> String? in
                 guard let n = counts[kind] else { return nil }
                 return Marker.count(n, kind.rawValue)

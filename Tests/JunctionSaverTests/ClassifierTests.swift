@@ -9,7 +9,7 @@ import Testing
         "build": [.build], "cargo-test": [.tests], "find": [.pathList], "git-diff": [.gitDiff], "git-log": [.gitLog, .gitDiff],
         "git-show": [.gitDiff], "git-status": [.gitStatus], "grep": [.grep, .pathList], "json": [.json], "logs": [.log],
         "ls": [.listing, .listingRecursive], "pip": [.install, .build], "pytest": [.tests], "read": [.read],
-        "stacktrace": [.stackTrace], "swift-test": [.tests], "tree": [.tree],
+        "stacktrace": [.stackTrace], "swift-test": [.tests], "tests": [.tests], "tree": [.tree],
     ]
 
     @Test("classified with the command", arguments: Fixture.all)

@@ -1,0 +1,1 @@
+gcc -Wall -Wextra -Wconversion -c -I/root/.pyenv/versions/3.11.7/include/python3.11 sp.c 2>&1 | head -300; gcc -Wall -Wextra -c -I/root/.pyenv/versions/3.11.7/include/python3.11 w2.c -o /dev/null 2>&1 | head -200

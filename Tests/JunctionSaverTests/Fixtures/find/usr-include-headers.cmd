@@ -1,0 +1,1 @@
+find /usr/include -name '*.h' | head -1500

@@ -1,0 +1,1 @@
+grep -rn 'self\.' Sources/NIOCore | head -1200

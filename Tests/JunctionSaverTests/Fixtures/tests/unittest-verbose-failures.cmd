@@ -1,0 +1,1 @@
+python3 tests/test_unittest_style.py
