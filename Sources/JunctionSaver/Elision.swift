@@ -1,7 +1,7 @@
 /// Writing a selection of lines, with one marker for each run of lines left out.
 enum Elision {
     /// Writes the lines whose `keep` flag is set; each run of dropped lines becomes one marker saying what it held.
-    /// A run no longer than its marker is kept instead, since leaving it out would save nothing.
+    /// A run no longer than its marker (in bytes, or for a few lines in tokens) is kept instead, since leaving it out would save nothing.
     static func write(
         _ lines: ArraySlice<Substring>, keep: [Bool], into writer: inout LineWriter,
         describe: (ArraySlice<Substring>) -> String = { "\(Marker.count($0.count, "line")) omitted" }
@@ -14,7 +14,9 @@ enum Elision {
             while j < lines.endIndex, !keep[j - base] { j += 1 }
             let run = lines[i..<j]
             let what = describe(run)
-            if run.reduce(0, { $0 + $1.utf8.count + 1 }) <= what.utf8.count + 8 {
+            let runBytes = run.reduce(0, { $0 + $1.utf8.count + 1 })
+            if runBytes <= what.utf8.count + 8
+                || run.count <= 3 && TokenEstimator.estimate(run.joined(separator: "\n")) <= TokenEstimator.estimate(what) + 2 {
                 writer.keep(run)
             } else {
                 writer.mark(what, indent: LinePatterns.indent(run[run.startIndex]).prefix(8))

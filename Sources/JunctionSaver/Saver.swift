@@ -57,7 +57,9 @@ public struct Saver: Sendable {
         guard let filtered, filtered.text.utf8.count < cleaned.utf8.count,
               Self.isSafe(filtered, original: document)
         else { return Self.result(output, cleaned, filter: cleanedName) }
-        return Self.result(output, filtered.text, filter: filtered.name)
+        let result = Self.result(output, filtered.text, filter: filtered.name)
+        // Fewer bytes but more tokens (long markers in place of short lines) is no saving.
+        return result.tokensAfter <= result.tokensBefore ? result : Self.result(output, cleaned, filter: cleanedName)
     }
 
     /// The last checks on a filter's output: it is marked as compressed (so a second pass leaves it alone),
