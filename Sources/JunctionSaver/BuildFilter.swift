@@ -71,7 +71,7 @@ enum BuildFilter {
     /// A diagnostic's first line: `file:12:3: error: …`, `error[E0308]: …`, `warning: …`, `File.java:12: error: …`.
     static func isBlockHeader(_ line: Substring) -> Bool {
         if line.begins("error") || line.begins("warning") || line.begins("note:") { return true }
-        return line.hasAny(headerKinds)
+        return line.utf8.contains(0x3A) && line.hasAny(headerKinds)
     }
 
     static let headerKinds: [StaticString] = [": error:", ": warning:", ": note:", ": fatal error:", ": error TS"]

@@ -50,3 +50,19 @@ enum Bytes {
         return false
     }
 }
+
+/// A dictionary key that hashes and compares a line's UTF-8 bytes, skipping the Unicode normalisation that
+/// `Substring`'s own hashing performs (tool output is compared byte for byte anyway).
+struct ByteKey: Hashable, Sendable {
+    let text: Substring
+
+    init(_ text: Substring) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for b in text.utf8 { hasher.combine(b) }
+        }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+}

@@ -78,7 +78,7 @@ enum GrepFilter {
     /// Parses flat (`path:12:content`) or heading (`path` then `12:content`) output into files.
     static func parse(_ d: Document, deadline: Deadline) throws -> ([FileHits], [Substring])? {
         var files: [FileHits] = []
-        var indexOf: [Substring: Int] = [:]
+        var indexOf: [ByteKey: Int] = [:]
         var stray: [Substring] = []
         var heading: Int?
         var previousBlank = true
@@ -92,7 +92,7 @@ enum GrepFilter {
                 continue
             }
             if let hit = LinePatterns.grepHit(line) ?? plainHit(line) {
-                let at = indexOf[hit.path] ?? { files.append(FileHits(path: hit.path)); indexOf[hit.path] = files.count - 1; return files.count - 1 }()
+                let at = indexOf[ByteKey(hit.path)] ?? { files.append(FileHits(path: hit.path)); indexOf[ByteKey(hit.path)] = files.count - 1; return files.count - 1 }()
                 files[at].entries.append(hit.rest)
                 if !hit.isContext { files[at].matches += 1 }
                 continue

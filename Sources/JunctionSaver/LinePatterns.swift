@@ -97,7 +97,7 @@ enum LinePatterns {
     static func isDiagnostic(_ line: Substring) -> Bool {
         if line.begins("error") || line.begins("warning:") || line.begins("[ERROR]") || line.begins("[WARNING]") { return true }
         if line.begins("  --> ") || line.begins("   --> ") { return true }
-        return line.hasAny(diagnosticKinds)
+        return line.utf8.contains(0x3A) && line.hasAny(diagnosticKinds)
     }
 
     static let logLevels: [StaticString] = [

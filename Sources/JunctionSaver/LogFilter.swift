@@ -1,6 +1,6 @@
 /// Logs: lines that differ only in timestamps, ids and numbers are one pattern; each pattern keeps its first
 /// occurrences and its last, the others are counted where they were. Every problem line (error, warning, exception…)
-/// stays with two lines of context on each side.
+/// stays with two lines of context on each side (one at the aggressive level).
 enum LogFilter {
     /// Occurrences of each pattern kept before the rest are counted.
     static func firstKept(_ level: SaverLevel) -> Int { level == .aggressive ? 1 : 2 }
@@ -32,7 +32,8 @@ enum LogFilter {
             }
             if seen[t]! <= limit || last[t] == i || LinePatterns.isBlank(line) { keep[i] = true }
         }
-        if level != .aggressive { Elision.addContext(&keep, anchors: problems, before: 2, after: 2) }
+        let context = level == .aggressive ? 1 : 2
+        Elision.addContext(&keep, anchors: problems, before: context, after: context)
         guard keep.count(where: { !$0 }) * 10 >= d.lines.count else { return nil }
         var writer = LineWriter()
         Elision.write(d.lines[...], keep: keep, into: &writer) { run in

@@ -7,7 +7,8 @@ enum PathListFilter {
     /// Compresses `d`, or nil when grouping would not help.
     static func apply(_ d: Document, level: SaverLevel, deadline: Deadline) throws -> String? {
         var order: [Substring] = []
-        var groups: [Substring: [Substring]] = [:]
+        var index: [ByteKey: Int] = [:]
+        var groups: [[Substring]] = []
         var verbatim: [Substring] = []
         var total = 0
         for (i, line) in d.lines.enumerated() {
@@ -19,16 +20,22 @@ enum PathListFilter {
             }
             let directory = line[...slash]
             let name = line[line.index(after: slash)...]
-            if groups[directory] == nil { order.append(directory); groups[directory] = [] }
-            groups[directory]!.append(name)
+            let key = ByteKey(directory)
+            if let at = index[key] {
+                groups[at].append(name)
+            } else {
+                index[key] = groups.count
+                groups.append([name])
+                order.append(directory)
+            }
             total += 1
         }
         guard total >= 3, order.count < total else { return nil }
         let limit = cap(level)
         var writer = LineWriter()
         writer.mark("\(Marker.count(total, "path")) grouped by directory: each line is a directory, then its entries")
-        for directory in order {
-            let names = groups[directory]!
+        for (at, directory) in order.enumerated() {
+            let names = groups[at]
             if names.count == 1 {
                 writer.keep(Substring("\(directory)\(names[0])"))
                 continue

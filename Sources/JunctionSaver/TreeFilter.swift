@@ -5,7 +5,7 @@ enum TreeFilter {
     static func cap(_ level: SaverLevel) -> Int { level == .aggressive ? 15 : 60 }
 
     /// The drawing units `tree` puts before a name, each one level deep.
-    static let units = ["├── ", "└── ", "│\u{a0}\u{a0} ", "│   ", "    ", "|-- ", "`-- ", "|   "]
+    static let units: [StaticString] = ["├── ", "└── ", "│\u{a0}\u{a0} ", "│   ", "    ", "|-- ", "`-- ", "|   "]
 
     /// Splits a line into depth and name; nil when it has no tree drawing.
     static func parse(_ line: Substring) -> (depth: Int, name: Substring)? {
@@ -14,8 +14,8 @@ enum TreeFilter {
         var matched = true
         while matched {
             matched = false
-            for unit in units where rest.hasPrefix(unit) {
-                rest = rest.dropFirst(unit.count)
+            for unit in units where rest.begins(unit) {
+                rest = Substring(rest.utf8.dropFirst(unit.utf8CodeUnitCount))
                 depth += 1
                 matched = true
                 break
