@@ -11,7 +11,8 @@ enum Classifier {
         ]
         switch hint {
         case .read:
-            return context.toolName != nil || detected == .generic || detected == .json ? .read : detected
+            // A Read tool returns file content whatever it looks like; `cat` of a log or a report is classified by shape.
+            return CommandHint.isReadTool(context.toolName) || detected == .generic || detected == .json ? .read : detected
         case .tests, .build, .install, .log:
             if detected == .tests || hint == .tests && detected.isReport { return .tests }
             return detected.isReport || detected == .generic ? hint : detected

@@ -6,12 +6,18 @@ enum CommandHint {
     static func kind(for context: ToolContext) -> OutputKind? {
         let tool = context.toolName?.lowercased() ?? ""
         if !tool.isEmpty {
-            if tool == "read" || tool.hasPrefix("read_") || tool == "view" || tool.contains("read_file") || tool == "open" { return .read }
+            if isReadTool(tool) { return .read }
             if tool == "grep" || tool.contains("search_file_content") || tool == "search" { return .grep }
             if tool == "glob" || tool == "ls" || tool.contains("list_dir") || tool.contains("list_files") || tool == "find" { return .pathList }
         }
         guard let command = context.command else { return nil }
         return kind(forCommand: command)
+    }
+
+    /// Whether a tool name is a file-reading tool (Claude `Read`, Gemini `read_file`, `view`…).
+    static func isReadTool(_ name: String?) -> Bool {
+        guard let tool = name?.lowercased() else { return false }
+        return tool == "read" || tool.hasPrefix("read_") || tool == "view" || tool.contains("read_file") || tool == "open"
     }
 
     /// The kind suggested by a shell command line (`cd x && git diff --stat | head` → `.gitDiff`).

@@ -119,4 +119,22 @@ import Testing
         #expect(result.filter == "build")
         #expect(result.text.contains("identical to one above"))
     }
+
+    @Test func problemLinesKeepTheirContext() {
+        for level in [SaverLevel.safe, .aggressive] {
+            let f = Fixture.named("logs/indexer-timestamped")
+            let lines = Document(f.text).lines
+            let result = lineSet(Saver(level: level, timeBudget: .seconds(10)).compress(f.text, context: f.context).text)
+            for (i, line) in lines.enumerated() where line.contains(" ERROR ") || line.contains(" WARNING ") {
+                #expect(result.contains(String(lines[i - 1])))
+                if i + 1 < lines.count { #expect(result.contains(String(lines[i + 1]))) }
+            }
+        }
+    }
+
+    @Test func catOfAReportIsClassifiedByShape() {
+        let f = Fixture.named("pytest/jmespath-two-failures")
+        #expect(Classifier.classify(Document(f.text), context: ToolContext(toolName: "Bash", command: "cat pytest.log")) == .tests)
+        #expect(Classifier.classify(Document(f.text), context: ToolContext(toolName: "Read", command: "pytest.log")) == .read)
+    }
 }
