@@ -9,6 +9,7 @@ enum TestDialect: String, Sendable {
     case jest
     case junit
     case unittest
+    case nodeTest = "node-test"
 
     /// The runner whose markers appear in `lines`, if any.
     static func detect(_ lines: ArraySlice<Substring>) -> TestDialect? {
@@ -20,6 +21,7 @@ enum TestDialect: String, Sendable {
             if line.begins("Tests:  ") || line.begins("Test Suites: ") || line.begins(" PASS  ") || line.begins(" FAIL  ") { return .jest }
             if line.has("Tests run: "), line.has("Failures: ") { return .junit }
             if line.begins("Ran "), line.has(" test"), line.has(" in ") { return .unittest }
+            if line.begins("TAP version ") || line.begins("# Subtest: ") || line.begins("ℹ tests ") { return .nodeTest }
         }
         return nil
     }
@@ -54,6 +56,9 @@ enum TestDialect: String, Sendable {
         case .jest:
             let body = line.drop { $0 == " " }
             if body.begins("✓ ") || body.begins("√ ") { return .pass }
+        case .nodeTest:
+            if line.begins("✔ ") || line.begins("# Subtest: ") || line.begins("ok ") { return .pass }
+            if Self.isLibraryFrame(line) { return .frame }
         case .unittest:
             if line.hasSuffix(" ... ok") { return .pass }
         case .junit:
@@ -84,9 +89,10 @@ enum TestDialect: String, Sendable {
         return !body.isEmpty && body.allSatisfy { $0 == "." }
     }
 
-    /// A backtrace line inside the runtime or standard library (`at /rustc/…`, numbered `core::…` frames).
+    /// A backtrace line inside the runtime or standard library (`at /rustc/…`, numbered `core::…` frames, `node:internal`).
     static func isLibraryFrame(_ line: Substring) -> Bool {
         let body = line.drop { $0 == " " }
+        if body.begins("at "), line.has("(node:internal/") || line.has("(node:async_hooks") { return true }
         if body.begins("at /rustc/") || body.begins("at /root/.cargo/registry") || body.has("/library/std/") { return true }
         let digits = body.prefix { $0.isNumber }
         guard !digits.isEmpty, body.dropFirst(digits.count).begins(": ") else { return false }

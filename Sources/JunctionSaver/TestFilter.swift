@@ -8,9 +8,14 @@ enum TestFilter {
         var keep = [Bool](repeating: true, count: d.lines.count)
         var kinds = [TestDialect.Noise?](repeating: nil, count: d.lines.count)
         var dropped = 0
+        var afterPassingTAP = false  // the YAML block after a TAP `ok` line belongs to the passing test
         for (i, line) in d.lines.enumerated() {
             if i & 4095 == 0 { try deadline.check() }
-            let noise = dialect?.noise(line, level: level) ?? (TestDialect.isBuildProgress(line) ? .progress : nil)
+            var noise = dialect?.noise(line, level: level) ?? (TestDialect.isBuildProgress(line) ? .progress : nil)
+            if dialect == .nodeTest {
+                if line.begins("ok ") { afterPassingTAP = true } else if !line.begins("  ") { afterPassingTAP = false }
+                if afterPassingTAP, line.begins("  ") { noise = .pass }
+            }
             guard let noise, noise == .frame || !Importance.mustKeep(line) else { continue }
             keep[i] = false
             kinds[i] = noise

@@ -1,0 +1,1 @@
+node --test --test-reporter=spec 2>&1
