@@ -14,14 +14,35 @@ enum TestDialect: String, Sendable {
     /// The runner whose markers appear in `lines`, if any.
     static func detect(_ lines: ArraySlice<Substring>) -> TestDialect? {
         for line in lines {
-            if line.begins("=====") && (line.has(" test session starts ") || line.has(" FAILURES ") || line.has(" passed") || line.has(" failed")) { return .pytest }
-            if line.begins("test result: ") || line.begins("running ") && line.hasSuffix(" tests") { return .cargo }
-            if line.begins("Test Suite '") || line.begins("Test Case '") || line.begins("◇ Test") || line.begins("✔ Test") || line.begins("✘ Test") { return .swift }
-            if line.begins("=== RUN ") || line.begins("--- FAIL: ") || line.begins("--- PASS: ") { return .goTest }
-            if line.begins("Tests:  ") || line.begins("Test Suites: ") || line.begins(" PASS  ") || line.begins(" FAIL  ") { return .jest }
-            if line.has("Tests run: "), line.has("Failures: ") { return .junit }
-            if line.begins("Ran "), line.has(" test"), line.has(" in ") { return .unittest }
-            if line.begins("TAP version ") || line.begins("# Subtest: ") || line.begins("ℹ tests ") { return .nodeTest }
+            guard let first = line.utf8.first else { continue }
+            switch first {
+            case 0x3D:  // =
+                if line.begins("=====") && (line.has(" test session starts ") || line.has(" FAILURES ") || line.has(" passed") || line.has(" failed")) { return .pytest }
+                if line.begins("=== RUN ") { return .goTest }
+            case 0x74:  // t
+                if line.begins("test result: ") { return .cargo }
+            case 0x72:  // r
+                if line.begins("running "), line.hasSuffix(" tests") || line.hasSuffix(" test") { return .cargo }
+            case 0x54:  // T
+                if line.begins("Test Suite '") || line.begins("Test Case '") { return .swift }
+                if line.begins("Tests:  ") || line.begins("Test Suites: ") { return .jest }
+                if line.begins("TAP version ") { return .nodeTest }
+                if line.begins("Tests run: "), line.has("Failures: ") { return .junit }
+            case 0xE2:  // ◇ ✔ ✘ ℹ
+                if line.begins("◇ Test") || line.begins("✔ Test") || line.begins("✘ Test") { return .swift }
+                if line.begins("ℹ tests ") { return .nodeTest }
+            case 0x2D:  // -
+                if line.begins("--- FAIL: ") || line.begins("--- PASS: ") { return .goTest }
+            case 0x20:
+                if line.begins(" PASS  ") || line.begins(" FAIL  ") { return .jest }
+            case 0x5B:  // [INFO] Tests run: …
+                if line.has("Tests run: "), line.has("Failures: ") { return .junit }
+            case 0x52:  // R
+                if line.begins("Ran "), line.has(" test"), line.has(" in ") { return .unittest }
+            case 0x23:  // #
+                if line.begins("# Subtest: ") { return .nodeTest }
+            default: break
+            }
         }
         return nil
     }
