@@ -22,7 +22,9 @@ enum BuildFilter {
             guard isBlockHeader(line) else { i += 1; continue }
             var end = i + 1
             while end < d.lines.count, isContinuation(d.lines[end]) { end += 1 }
-            let key = d.lines[i..<end].joined(separator: "\n")
+            // A block repeated word for word goes at every level; at the aggressive level a note that repeats an
+            // earlier note's message at another place (`in expansion of macro 'X'`) goes too.
+            let key = level == .aggressive && isNote(line) ? "note:" + message(line) : d.lines[i..<end].joined(separator: "\n")
             if seenBlocks[key] != nil {
                 for k in i..<end { keep[k] = false; reason[k] = "repeat" }
             } else {
@@ -47,7 +49,7 @@ enum BuildFilter {
             }
             var parts = order.map { Marker.count(counts[$0]!, $0) + " omitted" }
             if !repeated.isEmpty {
-                parts.append("\(Marker.count(repeated.count, "diagnostic")) identical to one above (\(repeated.prefix(3).joined(separator: ", "))\(repeated.count > 3 ? ", …" : ""))")
+                parts.append("\(Marker.count(repeated.count, "diagnostic")) repeating one above (\(repeated.prefix(3).joined(separator: ", "))\(repeated.count > 3 ? ", …" : ""))")
             }
             return parts.joined(separator: "; ")
         }
@@ -82,6 +84,15 @@ enum BuildFilter {
         if first == " " || first == "|" || first == "`" || first == "\t" { return true }
         if first.isNumber { return line.prefix { $0.isNumber }.count < line.count && line.drop { $0.isNumber }.begins(" |") }
         return false
+    }
+
+    /// Whether a diagnostic header is a note.
+    static func isNote(_ line: Substring) -> Bool { line.begins("note:") || line.has(": note:") }
+
+    /// The text of a diagnostic after its location and kind.
+    static func message(_ line: Substring) -> String {
+        guard let range = line.range(of: "note:") else { return String(line) }
+        return String(line[range.upperBound...])
     }
 
     /// `file:12:3` of a diagnostic header, or its first words.

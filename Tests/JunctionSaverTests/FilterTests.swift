@@ -117,7 +117,7 @@ import Testing
         let f = Fixture.named("build/clang-cext-errors")
         let result = Saver(timeBudget: .seconds(10)).compress(f.text, context: f.context)
         #expect(result.filter == "build")
-        #expect(result.text.contains("identical to one above"))
+        #expect(result.text.contains("repeating one above"))
     }
 
     @Test func problemLinesKeepTheirContext() {
