@@ -97,29 +97,3 @@ public struct Saver: Sendable {
         )
     }
 }
-
-/// The moment a compression must give up; filters poll it in their loops.
-struct Deadline: Sendable {
-    let end: ContinuousClock.Instant
-
-    /// A deadline that never passes, for direct filter calls in tests.
-    static var none: Deadline { Deadline(end: ContinuousClock.now.advanced(by: .seconds(86_400))) }
-
-    /// Throws once the deadline has passed.
-    func check() throws {
-        if ContinuousClock.now > end { throw SaverError.overBudget }
-    }
-}
-
-/// Why a filter gave up.
-enum SaverError: Error, Sendable {
-    case overBudget
-}
-
-/// A filter's compressed text and the name to report.
-struct FilterOutput: Sendable {
-    var text: String
-    var name: String
-    /// Whether the saver must check that every problem and summary line survived.
-    var guardsImportantLines: Bool
-}
