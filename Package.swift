@@ -27,6 +27,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "JunctionWire", swiftSettings: strictSettings),
+        .target(name: "JunctionTranslate", dependencies: ["JunctionWire"], swiftSettings: strictSettings),
+        .target(name: "JunctionSaver", swiftSettings: strictSettings),
+        .target(name: "JunctionRouting", dependencies: ["JunctionWire"], swiftSettings: strictSettings),
         .target(
             name: "JunctionProviders",
             dependencies: [
@@ -37,7 +40,6 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            exclude: ["Catalog"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -90,15 +92,43 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "junction-saver-bench",
+            dependencies: ["JunctionSaver"],
+            path: "Sources/JunctionSaverBench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "JunctionWireTests", dependencies: ["JunctionWire"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "JunctionTranslateTests", dependencies: ["JunctionTranslate", "JunctionWire"],
+            exclude: ["Fixtures"], swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JunctionSaverTests", dependencies: ["JunctionSaver"], exclude: ["Fixtures"], swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JunctionRoutingTests", dependencies: ["JunctionRouting", "JunctionProviders", "JunctionWire"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "JunctionGatewayTests",
             dependencies: ["JunctionGateway", "JunctionProviders", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JunctionMockTests",
+            dependencies: [
+                "JunctionMock", "JunctionWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -42,11 +42,19 @@ public final class MockServer: Sendable {
             logger: logger)
         let group = ServiceGroup(
             configuration: .init(services: [application], gracefulShutdownSignals: signals, logger: logger))
-        let task = Task { try await group.run() }
+        let task = Task {
+            defer { portContinuation.finish() }
+            try await group.run()
+        }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else {
-            task.cancel()
-            throw MockFaultError(text: "the mock server did not start on \(host):\(port)")
+            // The group ended before listening: most often the port is taken.
+            do {
+                try await task.value
+            } catch {
+                throw MockFaultError(text: "the mock server could not start on \(host):\(port): \(error)")
+            }
+            throw MockFaultError(text: "the mock server could not start on \(host):\(port)")
         }
         return MockServer(provider: provider, port: bound, group: group, task: task)
     }

@@ -13,14 +13,14 @@ import NIOHTTP1
 /// `junction demo`: the router and two mock providers on free loopback ports, a scripted session
 /// through a fallback combo whose first provider starts rate-limiting part-way, and a table of what
 /// happened. It needs no configuration and no keys.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: JunctionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Run a self-contained demo: router, mock providers, scripted traffic.")
 
     @Option(help: "How many requests to send.")
     var requests: Int = 8
 
-    func run() async throws {
+    func execute() async throws {
         let logger = LogSetup.bootstrap(defaultLevel: .warning)
         let quiet = Logger(label: "junction.demo", factory: { _ in SwiftLogNoOpLogHandler() })
         let failFrom = max(2, requests / 2)
@@ -47,9 +47,15 @@ struct DemoCommand: AsyncParsableCommand {
             portContinuation.yield(port)
             portContinuation.finish()
         }
-        let serverTask = Task { try await group.run() }
+        let serverTask = Task {
+            defer { portContinuation.finish() }
+            try await group.run()
+        }
         var portIterator = ports.makeAsyncIterator()
-        guard let port = await portIterator.next() else { exitWithError("the router did not start") }
+        guard let port = await portIterator.next() else {
+            let reason = await serverTask.result
+            exitWithError("the router did not start: \(reason)")
+        }
 
         print("Junction demo: router on http://127.0.0.1:\(port)/v1, combo 'coding' = premium/gpt-4o → backup/gpt-4o-mini")
         print("premium starts answering 429 (rate limited, reset in 1 h) from its request \(failFrom) on.\n")

@@ -3,12 +3,21 @@ import Foundation
 import Logging
 
 /// The `junction` command line.
-@main
+
 struct Junction: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "junction",
         abstract: "A self-hosted AI router: one local endpoint, every provider behind it.",
         subcommands: [ServeCommand.self, DemoCommand.self, MockCommand.self])
+}
+
+/// A subcommand whose work is `execute()`, called directly by `main.swift`.
+protocol JunctionSubcommand: AsyncParsableCommand {
+    func execute() async throws
+}
+
+extension JunctionSubcommand {
+    func run() async throws { try await execute() }
 }
 
 /// Sets up swift-log once: standard error, level from `LOG_LEVEL` (default `info`).

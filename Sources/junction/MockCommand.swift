@@ -4,7 +4,7 @@ import Logging
 import UnixSignals
 
 /// `junction mock`: a fake OpenAI-compatible provider for trying things out without keys.
-struct MockCommand: AsyncParsableCommand {
+struct MockCommand: JunctionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "mock",
         abstract: "Run a mock OpenAI-compatible provider with scripted faults.",
@@ -31,7 +31,7 @@ struct MockCommand: AsyncParsableCommand {
     @Option(name: .customLong("chunk-delay-ms"), help: "Milliseconds between stream chunks.")
     var chunkDelayMs: Int = 0
 
-    func run() async throws {
+    func execute() async throws {
         let logger = LogSetup.bootstrap(defaultLevel: .warning)
         let provider = MockProvider(
             name: name, models: models.split(separator: ",").map(String.init),

@@ -6,7 +6,7 @@ import Logging
 import ServiceLifecycle
 
 /// `junction serve`: run the router.
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: JunctionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the router on 127.0.0.1:20128 (or the configured address).")
 
@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where the database lives (default ~/.junction).")
     var dataDir: String?
 
-    func run() async throws {
+    func execute() async throws {
         let logger = LogSetup.bootstrap()
         var configuration: JunctionConfig
         do {

@@ -49,7 +49,10 @@ final class Harness: Sendable {
             continuation.yield(port)
             continuation.finish()
         }
-        let task = Task { try await group.run() }
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
         return Harness(mocks: mocks, runtime: runtime, port: port, group: group, task: task, dataDir: dataDir)

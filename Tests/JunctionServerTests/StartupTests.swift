@@ -42,6 +42,21 @@ struct StartupTests {
         return (process, stderr)
     }
 
+    /// A port nothing listens on right now: bound to port 0, read back, released.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        try #require(bound)
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     func writeConfig(_ yaml: String) throws -> String {
         let path = NSTemporaryDirectory() + "junction-\(UUID().uuidString).yaml"
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
@@ -67,7 +82,7 @@ struct StartupTests {
     @Test func sigtermMidStreamLetsTheStreamFinishAndExitsZero() async throws {
         let mock = try await MockServer.start(MockProvider(name: "steady", chunkDelay: .milliseconds(50), replyWords: 30))
         defer { Task { await mock.stop() } }
-        let port = Int.random(in: 30000...60000)
+        let port = try Self.freePort()
         let dataDir = NSTemporaryDirectory() + "junction-sigterm-\(UUID().uuidString)"
         let path = try writeConfig(
             """
