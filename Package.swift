@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "JunctionGateway",
             dependencies: [
-                "JunctionWire", "JunctionProviders", "JunctionStore",
+                "JunctionWire", "JunctionProviders", "JunctionStore", "JunctionSaver",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "JunctionServer",
             dependencies: [
-                "JunctionGateway",
+                "JunctionGateway", "JunctionSaver",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "junction",
             dependencies: [
-                "JunctionServer", "JunctionMock",
+                "JunctionServer", "JunctionMock", "JunctionSaver", "JunctionStore", "JunctionProviders", "JunctionGateway", "JunctionWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JunctionGatewayTests",
-            dependencies: ["JunctionGateway", "JunctionProviders", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["JunctionGateway", "JunctionProviders", "JunctionSaver", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "JunctionServerTests",
             dependencies: [
-                "JunctionServer", "JunctionMock", "JunctionProviders", "JunctionStore",
+                "JunctionServer", "JunctionMock", "JunctionProviders", "JunctionStore", "JunctionSaver",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,3 +1,4 @@
+public import JunctionSaver
 public import JunctionWire
 
 /// A client's request as the gateway sees it: no HTTP types, just what routing needs.
@@ -13,10 +14,12 @@ public struct ClientRequest: Sendable {
     public var clientKeyName: String?
     /// When the server received it.
     public var receivedAt: ContinuousClock.Instant
+    /// The saver level the request asked for (the `x-junction-saver` header), if any.
+    public var saverLevel: SaverLevel?
 
     public init(
         format: APIFormat, method: String = "POST", path: String, body: [UInt8], clientKeyName: String?,
-        receivedAt: ContinuousClock.Instant = .now
+        receivedAt: ContinuousClock.Instant = .now, saverLevel: SaverLevel? = nil
     ) {
         self.format = format
         self.method = method
@@ -24,5 +27,6 @@ public struct ClientRequest: Sendable {
         self.body = body
         self.clientKeyName = clientKeyName
         self.receivedAt = receivedAt
+        self.saverLevel = saverLevel
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JunctionProviders
+import JunctionSaver
 import JunctionWire
 
 extension Gateway {
@@ -7,7 +8,7 @@ extension Gateway {
     /// tree with only the model name (and, for streams, the usage option) changed.
     func chatCompletions(_ request: ClientRequest) async -> GatewayResponse {
         var trace = RequestTrace(request: request)
-        let body: JSONValue
+        var body: JSONValue
         do {
             body = try JSONValue(parsing: request.body)
         } catch {
@@ -22,6 +23,10 @@ extension Gateway {
         trace.model = model
         guard body["messages"]?.arrayValue != nil else {
             return reject(trace, status: 400, message: "The 'messages' field must be an array.", code: "invalid_messages", param: "messages")
+        }
+        let level = config.saverLevel(requested: request.saverLevel, clientKey: request.clientKeyName, model: model)
+        if level != .off {
+            trace.saver = ToolOutputSaver(saver: Saver(level: level)).compress(&body, format: .openAIChat)
         }
         let targets: [RouteTarget]
         do {

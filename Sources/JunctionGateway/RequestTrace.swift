@@ -21,6 +21,7 @@ struct RequestTrace: Sendable {
     var upstreamModel: String?
     var firstByte: ContinuousClock.Instant?
     var usage = TokenUsage()
+    var saver: SaverReport?
     var error: String?
 
     init(request: ClientRequest) {
@@ -56,11 +57,14 @@ struct RequestTrace: Sendable {
                 status: status, stream: stream, latencyMs: latency, firstByteMs: firstByteMs,
                 inputTokens: usage.inputTokens, outputTokens: usage.outputTokens,
                 cachedInputTokens: usage.cachedInputTokens, reasoningTokens: usage.reasoningTokens,
-                route: attempts.isEmpty ? nil : route, error: error))
+                route: attempts.isEmpty ? nil : route, error: error,
+                saverBytesBefore: saver?.bytesBefore, saverBytesAfter: saver?.bytesAfter,
+                saverTokensBefore: saver?.tokensBefore, saverTokensAfter: saver?.tokensAfter))
         var metadata: Logger.Metadata = [
             "model": "\(model)", "route": "\(attempts.isEmpty ? "-" : route)", "status": "\(status)", "ms": "\(latency)",
         ]
         if let error { metadata["error"] = "\(error)" }
+        if let saver, saver.tokensSaved > 0 { metadata["saved_tokens"] = "\(saver.tokensSaved)" }
         logger.info("\(request.method) \(request.path)", metadata: metadata)
     }
 

@@ -77,7 +77,12 @@ extension MockProvider {
 
     private func writeStream(_ events: [String], fault: MockFault, to writer: inout any ResponseBodyWriter) async throws {
         for (index, data) in events.enumerated() {
-            if index == fault.disconnectAfterChunks { throw MockDisconnect() }
+            if index == fault.disconnectAfterChunks {
+                // Let the chunks already written leave the socket first: a real provider that dies
+                // mid-stream has sent them, and closing at once could drop them from the send queue.
+                if index > 0 { try await Task.sleep(for: .milliseconds(50)) }
+                throw MockDisconnect()
+            }
             if index == fault.streamErrorAfterChunks {
                 let error = OpenAIMockResponses.errorBody(status: 500, message: fault.message ?? "The model produced an error mid-stream.")
                 try await writer.write(ByteBuffer(bytes: ServerSentEvent(data: error.serializedString()).encoded()))

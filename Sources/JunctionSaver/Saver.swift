@@ -9,13 +9,13 @@
 /// Guarantees: the text is never longer than the input; the same input gives the same output; compressing an
 /// output again changes nothing; errors, failures, warnings and summaries in reports survive verbatim; every
 /// omission is marked `… what was left out …` where it happened; a filter that throws or overruns
-/// `timeBudget` leaves the original; `isError` results and outputs under 1 KB only lose terminal noise.
+/// `timeBudget` leaves the original; `isError` results only lose terminal noise; outputs under 1 KB are left alone.
 public struct Saver: Sendable {
     /// How hard to compress.
     public var level: SaverLevel
     /// The most time one compression may take; past it the original is returned.
     public var timeBudget: Duration
-    /// Outputs smaller than this (after noise removal) are not filtered.
+    /// Outputs smaller than this are left alone; larger ones that shrink below it after noise removal are only cleaned.
     public static let minimumBytes = 1024
     /// Outputs larger than this are returned as they are (they could not be compressed within any sane budget).
     public static let maximumBytes = 16 << 20
@@ -31,7 +31,8 @@ public struct Saver: Sendable {
 
     /// Compresses one tool output.
     public func compress(_ output: String, context: ToolContext = .init()) -> SaverResult {
-        guard level != .off, !output.isEmpty else { return Self.result(output, output, filter: "none") }
+        // Outputs under 1 KB are left exactly as they are, noise included: too small to be worth a change.
+        guard level != .off, output.utf8.count >= Self.minimumBytes else { return Self.result(output, output, filter: "none") }
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = Deadline(end: start.advanced(by: timeBudget))

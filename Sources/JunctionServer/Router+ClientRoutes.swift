@@ -1,4 +1,7 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
+import JunctionSaver
 import JunctionGateway
 import JunctionWire
 import NIOCore
@@ -49,9 +52,21 @@ private func forward(
     } catch is NIOTooManyBytesError {
         return tooLarge()
     }
+    var saverLevel: SaverLevel?
+    if let header = request.headers[HTTPField.Name("x-junction-saver")!] {
+        guard let level = SaverLevel(rawValue: header.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            RequestLogMiddleware.log(request, status: 400, since: received, logger: context.logger, error: "bad x-junction-saver")
+            return .json(
+                OpenAIErrorBody.make(
+                    message: "x-junction-saver must be off, safe or aggressive.", type: "invalid_request_error",
+                    code: "invalid_saver_level"),
+                status: .badRequest)
+        }
+        saverLevel = level
+    }
     let clientRequest = ClientRequest(
         format: format, method: request.method.rawValue, path: request.uri.path, body: Array(body.readableBytesView),
-        clientKeyName: context.clientKeyName, receivedAt: received)
+        clientKeyName: context.clientKeyName, receivedAt: received, saverLevel: saverLevel)
     return await gateway.handle(clientRequest).hummingbirdResponse
 }
 

@@ -26,6 +26,14 @@ enum StoreMigrations {
                 table.column("error", .text)
             }
         }
+        migrator.registerMigration("v2.saver") { db in
+            try db.alter(table: "usage") { table in
+                table.add(column: "saverBytesBefore", .integer)
+                table.add(column: "saverBytesAfter", .integer)
+                table.add(column: "saverTokensBefore", .integer)
+                table.add(column: "saverTokensAfter", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -34,12 +34,19 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var route: String?
     /// A short reason when the client got an error.
     public var error: String?
+    /// Tool-output bytes in the request before and after the token saver (`nil` when it did not run).
+    public var saverBytesBefore: Int?
+    public var saverBytesAfter: Int?
+    /// Estimated tool-output tokens before and after the token saver.
+    public var saverTokensBefore: Int?
+    public var saverTokensAfter: Int?
 
     public init(
         createdAt: Date, clientKey: String?, endpoint: String, requestedModel: String, provider: String?,
         upstreamModel: String?, attempts: Int, status: Int, stream: Bool, latencyMs: Int, firstByteMs: Int?,
         inputTokens: Int? = nil, outputTokens: Int? = nil, cachedInputTokens: Int? = nil, reasoningTokens: Int? = nil,
-        route: String? = nil, error: String? = nil
+        route: String? = nil, error: String? = nil, saverBytesBefore: Int? = nil, saverBytesAfter: Int? = nil,
+        saverTokensBefore: Int? = nil, saverTokensAfter: Int? = nil
     ) {
         self.createdAt = createdAt
         self.clientKey = clientKey
@@ -58,6 +65,10 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.reasoningTokens = reasoningTokens
         self.route = route
         self.error = error
+        self.saverBytesBefore = saverBytesBefore
+        self.saverBytesAfter = saverBytesAfter
+        self.saverTokensBefore = saverTokensBefore
+        self.saverTokensAfter = saverTokensAfter
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -14,6 +14,13 @@ import Testing
         #expect(result.bytesBefore == result.bytesAfter)
     }
 
+    @Test func aSmallNoisyOutputIsLeftByteForByte() {
+        let small = "\u{1B}[31merror\u{1B}[0m: x\n10%\r100%\n"
+        let result = Saver(timeBudget: .seconds(10)).compress(small, context: ToolContext(toolName: "Bash", command: "make"))
+        #expect(result.text == small)
+        #expect(result.filter == "none")
+    }
+
     @Test func levelOffChangesNothing() {
         let noisy = "\u{1B}[31merror\u{1B}[0m\n" + big.text
         let result = Saver(level: .off).compress(noisy, context: big.context)

@@ -40,7 +40,7 @@ import Testing
         let result = Saver(level: level, timeBudget: .seconds(10)).compress(fixture.text, context: fixture.context)
         let output = Document(result.text)
         let markers = output.lines.filter(Marker.isMarker)
-        if result.text != Noise.strip(fixture.text) {
+        if result.text != Noise.strip(fixture.text), result.text != fixture.text {
             #expect(!markers.isEmpty || result.text.contains("\"… "), "\(fixture.testDescription): lines left out without a marker")
         }
         for marker in markers {
@@ -51,9 +51,13 @@ import Testing
         }
     }
 
-    @Test("no ANSI escapes or carriage returns survive", arguments: Fixture.all)
+    @Test("no ANSI escapes or carriage returns survive (outputs under 1 KB are left alone)", arguments: Fixture.all)
     func noTerminalNoise(fixture: Fixture) {
         let result = Saver(timeBudget: .seconds(10)).compress(fixture.text, context: fixture.context)
+        if fixture.text.utf8.count < Saver.minimumBytes {
+            #expect(result.text == fixture.text)
+            return
+        }
         #expect(!result.text.contains("\u{1B}["))
         #expect(!result.text.contains("\r"))
     }

@@ -20,7 +20,7 @@ final class Harness: Sendable {
     let client: HTTPClient
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
-    private let dataDir: String
+    let dataDir: String
 
     private init(mocks: [MockServer], runtime: JunctionRuntime, port: Int, group: ServiceGroup, task: Task<Void, any Error>, dataDir: String) {
         self.mocks = mocks

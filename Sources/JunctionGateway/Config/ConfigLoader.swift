@@ -1,5 +1,6 @@
 import Foundation
 import JunctionProviders
+import JunctionSaver
 import JunctionWire
 import Yams
 
@@ -37,11 +38,12 @@ public struct ConfigLoader: Sendable {
         }
         guard let root else { return try validate(JunctionConfig(), file: file) }
         let fields = try YAMLField(node: root, path: "", file: file)
-            .mapping(allowed: ["listen", "data_dir", "client_keys", "providers", "combos", "timeouts"])
+            .mapping(allowed: ["listen", "data_dir", "client_keys", "providers", "combos", "timeouts", "saver"])
         var config = JunctionConfig()
         if let listen = fields["listen"] { config.listen = try Self.listenAddress(listen) }
         if let dataDir = fields["data_dir"] { config.dataDir = try dataDir.nonEmptyString() }
         if let timeouts = fields["timeouts"] { config.timeouts = try Self.timeouts(timeouts, defaults: .init()) }
+        if let saver = fields["saver"] { config.saver = try Self.saverLevel(saver) }
         if let keys = fields["client_keys"] { config.clientKeys = try keys.sequence().map(clientKey) }
         if let providers = fields["providers"] {
             config.providers = try providers.sequence().map { try provider($0, defaultTimeouts: config.timeouts) }
@@ -51,10 +53,12 @@ public struct ConfigLoader: Sendable {
     }
 
     private func clientKey(_ field: YAMLField) throws -> ClientKey {
-        let fields = try field.mapping(allowed: ["name", "key"])
+        let fields = try field.mapping(allowed: ["name", "key", "saver"])
         guard let name = fields["name"] else { throw field.error("a client key needs a name") }
         guard let key = fields["key"] else { throw field.error("a client key needs a key") }
-        return ClientKey(name: try name.nonEmptyString(), key: try key.secret(environment: environment))
+        return ClientKey(
+            name: try name.nonEmptyString(), key: try key.secret(environment: environment),
+            saver: try fields["saver"].map(Self.saverLevel))
     }
 
     private func provider(_ field: YAMLField, defaultTimeouts: UpstreamTimeouts) throws -> ProviderConfig {
@@ -86,7 +90,7 @@ public struct ConfigLoader: Sendable {
     }
 
     private static func combo(_ field: YAMLField) throws -> ComboConfig {
-        let fields = try field.mapping(allowed: ["name", "strategy", "targets"])
+        let fields = try field.mapping(allowed: ["name", "strategy", "targets", "saver"])
         guard let name = fields["name"] else { throw field.error("a combo needs a name") }
         var strategy = ComboStrategy.fallback
         if let strategyField = fields["strategy"] {
@@ -99,7 +103,17 @@ public struct ConfigLoader: Sendable {
         guard let targetsField = fields["targets"] else { throw field.error("a combo needs targets") }
         let targets = try targetsField.sequence()
         guard !targets.isEmpty else { throw targetsField.error("a combo needs at least one target") }
-        return ComboConfig(name: try name.nonEmptyString(), strategy: strategy, targets: try targets.map { try $0.nonEmptyString() })
+        return ComboConfig(
+            name: try name.nonEmptyString(), strategy: strategy, targets: try targets.map { try $0.nonEmptyString() },
+            saver: try fields["saver"].map(Self.saverLevel))
+    }
+
+    private static func saverLevel(_ field: YAMLField) throws -> SaverLevel {
+        let text = try field.nonEmptyString()
+        guard let level = SaverLevel(rawValue: text) else {
+            throw field.error("unknown saver level '\(text)' (known: off, safe, aggressive)")
+        }
+        return level
     }
 
     private static func listenAddress(_ field: YAMLField) throws -> ListenAddress {

@@ -1,4 +1,5 @@
 public import JunctionProviders
+public import JunctionSaver
 public import JunctionWire
 import Foundation
 
@@ -19,6 +20,8 @@ public struct JunctionConfig: Sendable {
     public var combos: [ComboConfig]
     /// Upstream timeouts for providers that do not set their own.
     public var timeouts: UpstreamTimeouts
+    /// The token saver's level where neither the client key nor the combo sets one.
+    public var saver: SaverLevel
 
     public init(
         listen: ListenAddress = .default,
@@ -26,7 +29,8 @@ public struct JunctionConfig: Sendable {
         clientKeys: [ClientKey] = [],
         providers: [ProviderConfig] = [],
         combos: [ComboConfig] = [],
-        timeouts: UpstreamTimeouts = .init()
+        timeouts: UpstreamTimeouts = .init(),
+        saver: SaverLevel = .safe
     ) {
         self.listen = listen
         self.dataDir = dataDir
@@ -34,6 +38,7 @@ public struct JunctionConfig: Sendable {
         self.providers = providers
         self.combos = combos
         self.timeouts = timeouts
+        self.saver = saver
     }
 
     /// The provider with this id.
@@ -41,6 +46,14 @@ public struct JunctionConfig: Sendable {
 
     /// The combo with this name.
     public func combo(named name: String) -> ComboConfig? { combos.first { $0.name == name } }
+
+    /// The saver level for a request: the request header's, else the client key's, else the combo's,
+    /// else the default.
+    public func saverLevel(requested: SaverLevel?, clientKey: String?, model: String) -> SaverLevel {
+        if let requested { return requested }
+        if let clientKey, let level = clientKeys.first(where: { $0.name == clientKey })?.saver { return level }
+        return combo(named: model)?.saver ?? saver
+    }
 }
 
 /// A host and port to listen on.
@@ -69,10 +82,13 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
 public struct ClientKey: Sendable {
     public var name: String
     public var key: String
+    /// The token saver's level for this key's requests, overriding the combo's and the default.
+    public var saver: SaverLevel?
 
-    public init(name: String, key: String) {
+    public init(name: String, key: String, saver: SaverLevel? = nil) {
         self.name = name
         self.key = key
+        self.saver = saver
     }
 }
 
@@ -95,7 +111,8 @@ public struct ProviderConfig: Sendable {
         baseURL: String,
         apiKeys: [String] = [],
         models: [String] = [],
-        timeouts: UpstreamTimeouts = .init()
+        timeouts: UpstreamTimeouts = .init(),
+        saver: SaverLevel = .safe
     ) {
         self.id = id
         self.format = format
@@ -111,11 +128,14 @@ public struct ComboConfig: Sendable {
     public var name: String
     public var strategy: ComboStrategy
     public var targets: [String]
+    /// The token saver's level for requests to this combo, unless the client key sets one.
+    public var saver: SaverLevel?
 
-    public init(name: String, strategy: ComboStrategy = .fallback, targets: [String]) {
+    public init(name: String, strategy: ComboStrategy = .fallback, targets: [String], saver: SaverLevel? = nil) {
         self.name = name
         self.strategy = strategy
         self.targets = targets
+        self.saver = saver
     }
 }
 
