@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "JunctionGateway",
             dependencies: [
-                "JunctionWire", "JunctionProviders", "JunctionStore", "JunctionSaver",
+                "JunctionWire", "JunctionProviders", "JunctionStore", "JunctionSaver", "JunctionTranslate",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -7,25 +7,13 @@ import NIOCore
 /// Before the stream is committed every event is inspected, to find the first real content or an
 /// error. After it, only events that may carry usage or an error are parsed; the rest are framed
 /// and passed on untouched.
-struct ChatStreamRelay: Sendable {
-    /// What one upstream chunk means before commitment.
-    enum HoldbackVerdict: Sendable, Equatable {
-        /// Nothing the client would see yet: read on.
-        case needMore
-        /// Content arrived: commit and send what was held back.
-        case content
-        /// The first meaningful event was an error: this attempt failed.
-        case error(JSONValue)
-        /// `[DONE]` arrived without any content.
-        case emptyDone
-    }
-
+struct ChatStreamRelay: StreamRelay {
     private var decoder = ServerSentEventDecoder()
     private let clientWantsUsage: Bool
     /// The usage reported by the stream, if any.
     private(set) var usage = TokenUsage()
     /// An error event seen after commitment, already passed to the client.
-    private(set) var upstreamError: JSONValue?
+    private(set) var upstreamError: StreamFailure?
 
     init(clientWantsUsage: Bool) {
         self.clientWantsUsage = clientWantsUsage
@@ -37,7 +25,7 @@ struct ChatStreamRelay: Sendable {
         for event in try decoder.feed(chunk.readableBytesView) {
             let inspected = OpenAIStreamChunk(data: event.data)
             if verdict == .needMore {
-                if let error = inspected.error { return .error(error) }
+                if let error = inspected.error { return .error(Self.failure(error)) }
                 if inspected.hasContent { verdict = .content }
                 if inspected.isDone { return .emptyDone }
             }
@@ -68,7 +56,7 @@ struct ChatStreamRelay: Sendable {
             return
         }
         let inspected = OpenAIStreamChunk(data: event.data)
-        if let error = inspected.error { upstreamError = error }
+        if let error = inspected.error { upstreamError = Self.failure(error) }
         forward(event, inspected: inspected, into: &output)
     }
 
@@ -76,6 +64,10 @@ struct ChatStreamRelay: Sendable {
         if let usage = inspected.usage { self.usage = TokenUsage(openAIUsage: usage) }
         if inspected.isUsageOnly && !clientWantsUsage { return }
         output.writeBytes(event.encoded())
+    }
+
+    static func failure(_ body: JSONValue) -> StreamFailure {
+        StreamFailure(status: 502, message: body["error"]?["message"]?.stringValue ?? "The provider sent an error event.", body: body)
     }
 
     /// A cheap byte scan so that plain content chunks are never parsed after commitment.

@@ -16,10 +16,17 @@ public struct ClientRequest: Sendable {
     public var receivedAt: ContinuousClock.Instant
     /// The saver level the request asked for (the `x-junction-saver` header), if any.
     public var saverLevel: SaverLevel?
+    /// Gemini: the model named in the URL (`/v1beta/models/{model}:generateContent`).
+    public var pathModel: String?
+    /// Gemini: whether the URL asked for `:streamGenerateContent`.
+    public var pathStream: Bool
+    /// Client headers passed on to providers of the same family (`anthropic-version`, `anthropic-beta`), by lower-case name.
+    public var forwardedHeaders: [String: String]
 
     public init(
         format: APIFormat, method: String = "POST", path: String, body: [UInt8], clientKeyName: String?,
-        receivedAt: ContinuousClock.Instant = .now, saverLevel: SaverLevel? = nil
+        receivedAt: ContinuousClock.Instant = .now, saverLevel: SaverLevel? = nil, pathModel: String? = nil,
+        pathStream: Bool = false, forwardedHeaders: [String: String] = [:]
     ) {
         self.format = format
         self.method = method
@@ -28,5 +35,8 @@ public struct ClientRequest: Sendable {
         self.clientKeyName = clientKeyName
         self.receivedAt = receivedAt
         self.saverLevel = saverLevel
+        self.pathModel = pathModel
+        self.pathStream = pathStream
+        self.forwardedHeaders = forwardedHeaders
     }
 }

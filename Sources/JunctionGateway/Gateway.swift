@@ -29,14 +29,7 @@ public final class Gateway: Sendable {
 
     /// Routes one client request and returns the response to send, errors included; never throws.
     public func handle(_ request: ClientRequest) async -> GatewayResponse {
-        switch request.format {
-        case .openAIChat:
-            return await chatCompletions(request)
-        default:
-            var trace = RequestTrace(request: request)
-            trace.error = "unsupported endpoint"
-            return reject(trace, status: 404, message: "The \(request.format.rawValue) API is not served yet.", code: "unsupported_endpoint")
-        }
+        await route(request)
     }
 
     /// `GET /v1/models` in OpenAI's list shape: every listed `provider/model`, then every combo.
@@ -53,11 +46,13 @@ public final class Gateway: Sendable {
     }
 
     /// Records and returns an error that Junction itself decided, before any upstream was tried.
-    func reject(_ trace: RequestTrace, status: Int, message: String, code: String?, param: String? = nil) -> GatewayResponse {
+    func reject(
+        _ trace: RequestTrace, status: Int, message: String, code: String?, param: String? = nil, record: Bool = true
+    ) -> GatewayResponse {
         var trace = trace
         trace.error = trace.error ?? message
-        trace.finish(status: status, ledger: ledger, logger: logger)
-        let body = OpenAIErrorBody.make(message: message, type: OpenAIErrorBody.type(forStatus: status), code: code, param: param)
+        if record { trace.finish(status: status, ledger: ledger, logger: logger) } else { trace.log(status: status, logger: logger) }
+        let body = ErrorRenderer.body(format: trace.request.format, status: status, message: message, code: code, param: param)
         return .json(status: status, body.serialized(), headers: trace.responseHeaders)
     }
 }

@@ -60,6 +60,12 @@ struct RequestTrace: Sendable {
                 route: attempts.isEmpty ? nil : route, error: error,
                 saverBytesBefore: saver?.bytesBefore, saverBytesAfter: saver?.bytesAfter,
                 saverTokensBefore: saver?.tokensBefore, saverTokensAfter: saver?.tokensAfter))
+        log(status: status, logger: logger, latency: latency)
+    }
+
+    /// Writes the request's log line: method, path, model, route, status, milliseconds.
+    func log(status: Int, logger: Logger, latency: Int? = nil) {
+        let latency = latency ?? Self.milliseconds(ContinuousClock.now - request.receivedAt)
         var metadata: Logger.Metadata = [
             "model": "\(model)", "route": "\(attempts.isEmpty ? "-" : route)", "status": "\(status)", "ms": "\(latency)",
         ]

@@ -20,11 +20,13 @@ struct ClientKeyAuthenticator: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard !keys.isEmpty else { return try await next(request, context) }
-        guard let presented = Self.presentedKey(request.headers), let name = match(Array(presented.utf8)) else {
+        guard let presented = Self.presentedKey(request), let name = match(Array(presented.utf8)) else {
             RequestLogMiddleware.log(request, status: 401, since: .now, logger: context.logger, error: "invalid client key")
-            let body = OpenAIErrorBody.make(
-                message: "Missing or invalid API key. Send it as 'Authorization: Bearer KEY' or 'x-api-key: KEY'.",
-                type: "authentication_error", code: "invalid_api_key")
+            let format = Self.format(ofPath: request.uri.path)
+            let body = ErrorRenderer.body(
+                format: format, status: 401,
+                message: "Missing or invalid API key. Send it as 'Authorization: Bearer KEY', 'x-api-key: KEY' or 'x-goog-api-key: KEY'.",
+                code: "invalid_api_key")
             return Response(
                 status: .unauthorized, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(bytes: body.serialized())))
@@ -34,15 +36,27 @@ struct ClientKeyAuthenticator: RouterMiddleware {
         return try await next(request, context)
     }
 
-    static func presentedKey(_ headers: HTTPFields) -> String? {
+    /// The client's API, from the route, so that a refusal comes in the client's own shape.
+    static func format(ofPath path: String) -> APIFormat {
+        if path.hasPrefix("/v1/messages") { return .anthropic }
+        if path.hasPrefix("/v1/responses") { return .openAIResponses }
+        if path.hasPrefix("/v1beta/") { return .gemini }
+        return .openAIChat
+    }
+
+    /// The key from `Authorization: Bearer`, `x-api-key`, `x-goog-api-key` or Gemini's `?key=`.
+    static func presentedKey(_ request: Request) -> String? {
+        let headers = request.headers
         if let authorization = headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
                 return String(parts[1]).trimmingCharacters(in: .whitespaces)
             }
         }
-        if let name = HTTPField.Name("x-api-key"), let key = headers[name] { return key }
-        return nil
+        for header in ["x-api-key", "x-goog-api-key"] {
+            if let name = HTTPField.Name(header), let key = headers[name] { return key }
+        }
+        return request.uri.queryParameters.get("key")
     }
 
     private func match(_ presented: [UInt8]) -> String? {

@@ -21,7 +21,8 @@ struct ChatStreamRelayTests {
         var relay = ChatStreamRelay(clientWantsUsage: false)
         var held = ByteBuffer()
         let error = #"data: {"error":{"message":"overloaded","type":"server_error"}}"# + "\n\n"
-        #expect(try relay.holdBack(chunk(error), into: &held) == .error(try JSONValue(parsing: #"{"error":{"message":"overloaded","type":"server_error"}}"#)))
+        let body = try JSONValue(parsing: #"{"error":{"message":"overloaded","type":"server_error"}}"#)
+        #expect(try relay.holdBack(chunk(error), into: &held) == .error(StreamFailure(status: 502, message: "overloaded", body: body)))
         var other = ChatStreamRelay(clientWantsUsage: false)
         #expect(try other.holdBack(chunk("data: [DONE]\n\n"), into: &held) == .emptyDone)
     }

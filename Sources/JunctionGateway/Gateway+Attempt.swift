@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import JunctionProviders
+import JunctionTranslate
 import JunctionWire
 import NIOCore
 
@@ -13,21 +14,23 @@ enum AttemptResult: Sendable {
 
 extension Gateway {
     /// Sends the request to one target with one account, holding a stream back until its first content.
-    func attempt(_ exchange: ChatExchange, target: RouteTarget, account: Int?, trace: RequestTrace) async -> AttemptResult {
+    func attempt(_ exchange: Exchange, target: RouteTarget, account: Int?, trace: RequestTrace) async -> AttemptResult {
         var trace = trace
-        let provider = target.provider
-        var headers: [(name: String, value: String)] = [
-            ("content-type", "application/json"),
-            ("accept", exchange.wantsStream ? "text/event-stream" : "application/json"),
-        ]
-        if let account { headers.append(("authorization", "Bearer \(provider.apiKeys[account])")) }
-        let request = UpstreamRequest(
-            url: provider.baseURL + "/chat/completions", headers: headers,
-            body: exchange.upstreamBody(model: target.upstreamModel), timeouts: provider.timeouts)
+        let format = target.provider.format
 
         func fail(_ failure: AttemptFailure) -> AttemptResult {
             trace.attempts.append(.init(target: target.name, account: account, outcome: failure.outcome))
             return .failed(failure, trace)
+        }
+
+        let request: UpstreamRequest
+        do {
+            request = try exchange.upstreamRequest(for: target, account: account)
+        } catch {
+            // This target cannot express the request (an image URL for an inline-only provider…).
+            let message = (error as? TranslationError)?.message ?? "\(error)"
+            let body = ErrorRenderer.body(format: exchange.clientFormat, status: 400, message: message, code: "untranslatable_request")
+            return fail(.status(400, body: body.serialized(), format: exchange.clientFormat))
         }
 
         let response: UpstreamResponse
@@ -39,11 +42,17 @@ extension Gateway {
 
         guard (200..<300).contains(response.status) else {
             let bytes = (try? await response.body.collect(upTo: 1 << 20)).map { Array($0.readableBytesView) } ?? []
-            if AttemptFailure.isRetryable(status: response.status) { return fail(.status(response.status, body: bytes)) }
-            return clientError(status: response.status, body: bytes, target: target, account: account, trace: trace)
+            if AttemptFailure.isRetryable(status: response.status) {
+                return fail(.status(response.status, body: bytes, format: format))
+            }
+            trace.attempts.append(.init(target: target.name, account: account, outcome: String(response.status)))
+            trace.error = "upstream \(response.status)"
+            trace.finish(status: response.status, ledger: ledger, logger: logger)
+            let body = ErrorRenderer.upstreamBody(bytes, status: response.status, from: format, to: exchange.clientFormat)
+            return .committed(.json(status: response.status, body, headers: trace.responseHeaders))
         }
 
-        if exchange.wantsStream {
+        if exchange.stream {
             guard response.header("content-type")?.lowercased().hasPrefix("text/event-stream") == true else {
                 return fail(.invalidResponse("expected an event stream"))
             }
@@ -59,37 +68,45 @@ extension Gateway {
         guard let parsed = try? JSONValue(parsing: bytes), parsed.objectValue != nil else {
             return fail(.invalidResponse("the body is not a JSON object"))
         }
-        if let error = parsed["error"], !error.isNull { return fail(.streamError(parsed)) }
+        let codec = Codecs.codec(for: format)
+        if let error = codec.decodeError(parsed, status: 502) {
+            return fail(.streamError(StreamFailure(status: error.status, message: error.message, body: parsed), format: format))
+        }
+        let output: [UInt8]
+        if exchange.isPassthrough(to: format) {
+            trace.usage = format == .openAIChat
+                ? TokenUsage(openAIUsage: parsed["usage"] ?? .null)
+                : ((try? codec.decodeResponse(parsed))?.usage.map(TokenUsage.init) ?? TokenUsage())
+            output = bytes
+        } else {
+            do {
+                let answer = try codec.decodeResponse(parsed)
+                if answer.finishReason == .malformedToolCall { return fail(.invalidResponse("the model produced a malformed tool call")) }
+                trace.usage = answer.usage.map(TokenUsage.init) ?? TokenUsage()
+                let clientCodec = exchange.canonical.map { Codecs.clientCodec(for: exchange.clientFormat, request: $0) }
+                    ?? Codecs.codec(for: exchange.clientFormat)
+                output = clientCodec.encodeResponse(answer, model: target.upstreamModel).serialized()
+            } catch {
+                return fail(.invalidResponse("the answer could not be translated (\(error))"))
+            }
+        }
         trace.attempts.append(.init(target: target.name, account: account, outcome: String(response.status)))
-        trace.usage = TokenUsage(openAIUsage: parsed["usage"] ?? .null)
         trace.firstByte = .now
         trace.finish(status: response.status, ledger: ledger, logger: logger)
-        return .committed(.json(status: response.status, bytes, headers: trace.responseHeaders))
-    }
-
-    /// A 4xx that is the client's to fix: passed back as it came, in OpenAI's shape.
-    private func clientError(status: Int, body: [UInt8], target: RouteTarget, account: Int?, trace: RequestTrace) -> AttemptResult {
-        var trace = trace
-        trace.attempts.append(.init(target: target.name, account: account, outcome: String(status)))
-        trace.error = "upstream \(status)"
-        trace.finish(status: status, ledger: ledger, logger: logger)
-        if let parsed = try? JSONValue(parsing: body), OpenAIErrorBody.isWellFormed(parsed) {
-            return .committed(.json(status: status, body, headers: trace.responseHeaders))
-        }
-        let text = String(decoding: body.prefix(500), as: UTF8.self)
-        let wrapped = OpenAIErrorBody.make(
-            message: text.isEmpty ? "The provider answered HTTP \(status)." : text,
-            type: OpenAIErrorBody.type(forStatus: status), code: "upstream_error")
-        return .committed(.json(status: status, wrapped.serialized(), headers: trace.responseHeaders))
+        return .committed(.json(status: response.status, output, headers: trace.responseHeaders))
     }
 
     /// Reads the stream until its first real content; an error or an empty stream before that is a failed attempt.
     private func holdBack(
-        _ response: UpstreamResponse, exchange: ChatExchange, target: RouteTarget, account: Int?, trace: RequestTrace
+        _ response: UpstreamResponse, exchange: Exchange, target: RouteTarget, account: Int?, trace: RequestTrace
     ) async -> AttemptResult {
         var trace = trace
+        let format = target.provider.format
         var iterator = response.body.makeAsyncIterator()
-        var relay = ChatStreamRelay(clientWantsUsage: exchange.clientWantsUsage)
+        var relay: any StreamRelay =
+            format == .openAIChat && exchange.clientFormat == .openAIChat
+            ? ChatStreamRelay(clientWantsUsage: exchange.clientWantsUsage)
+            : CanonicalStreamRelay(provider: format, client: exchange.clientFormat, model: target.upstreamModel, request: exchange.canonical)
         var held = ByteBuffer()
 
         func fail(_ failure: AttemptFailure) -> AttemptResult {
@@ -103,12 +120,14 @@ extension Gateway {
                 switch try relay.holdBack(chunk, into: &held) {
                 case .needMore: continue
                 case .content: break reading
-                case .error(let event): return fail(.streamError(event))
+                case .error(let failure): return fail(.streamError(failure, format: format))
                 case .emptyDone: return fail(.emptyStream)
                 }
             }
         } catch let error as ServerSentEventError {
             return fail(.invalidResponse(error.description))
+        } catch let error as TranslationError {
+            return fail(.invalidResponse(error.message))
         } catch {
             return fail(.transport(UpstreamClient.classify(error)))
         }
@@ -121,16 +140,18 @@ extension Gateway {
         let committedTrace = trace
         let committedRelay = relay
         let firstBytes = held
+        let clientFormat = exchange.clientFormat
         let stream = GatewayResponse.Stream { [self] write in
-            await relayRest(box, relay: committedRelay, firstBytes: firstBytes, trace: committedTrace, write: write)
+            await relayRest(
+                box, relay: committedRelay, firstBytes: firstBytes, clientFormat: clientFormat, trace: committedTrace, write: write)
         }
         return .committed(GatewayResponse(status: 200, headers: headers + trace.responseHeaders, body: .stream(stream)))
     }
 
     /// Sends what was held back, then the rest of the stream as it arrives; writes the ledger row at the end.
     private func relayRest(
-        _ box: IteratorBox<HTTPClientResponse.Body.AsyncIterator>, relay: ChatStreamRelay, firstBytes: ByteBuffer,
-        trace: RequestTrace, write: (ByteBuffer) async throws -> Void
+        _ box: IteratorBox<HTTPClientResponse.Body.AsyncIterator>, relay: any StreamRelay, firstBytes: ByteBuffer,
+        clientFormat: APIFormat, trace: RequestTrace, write: (ByteBuffer) async throws -> Void
     ) async {
         var relay = relay
         var trace = trace
@@ -159,12 +180,13 @@ extension Gateway {
                     finished = true
                 }
             } catch {
-                let reason = (error as? ServerSentEventError)?.description ?? UpstreamClient.classify(error).message
+                let reason =
+                    (error as? ServerSentEventError)?.description ?? (error as? TranslationError)?.message
+                    ?? UpstreamClient.classify(error).message
                 status = 502
                 trace.error = "upstream failed mid-stream: \(reason)"
-                let event = OpenAIErrorBody.make(
-                    message: "The provider failed after the response began: \(reason).", type: "api_error", code: "upstream_stream_error")
-                try? await write(ByteBuffer(bytes: ServerSentEvent(data: event.serializedString()).encoded()))
+                let event = Self.midStreamError(format: clientFormat, message: "The provider failed after the response began: \(reason).")
+                try? await write(ByteBuffer(bytes: event.encoded()))
                 return
             }
             if output.readableBytes > 0 {
@@ -178,9 +200,18 @@ extension Gateway {
             }
             if finished { break }
         }
-        if relay.upstreamError != nil {
+        if let failure = relay.upstreamError {
             status = 502
-            trace.error = "upstream error event mid-stream"
+            trace.error = "upstream error mid-stream: \(failure.message)"
         }
+    }
+
+    /// The error event for a failure after the stream began, in the client's stream format.
+    static func midStreamError(format: APIFormat, message: String) -> ServerSentEvent {
+        if format == .openAIChat {
+            let body = OpenAIErrorBody.make(message: message, type: "api_error", code: "upstream_stream_error")
+            return ServerSentEvent(data: body.serializedString())
+        }
+        return Codecs.codec(for: format).streamErrorEvent(status: 502, message: message)
     }
 }
