@@ -1,18 +1,41 @@
 import Foundation
+import JunctionWire
 import Synchronization
 
-/// A fake OpenAI-compatible provider for tests, `junction mock`, `demo` and benchmarks.
+/// A fake upstream provider for tests, `junction mock`, `demo` and benchmarks.
 ///
-/// It answers `/v1/chat/completions` (streamed and not, with realistic chunks and usage) and
-/// `/v1/models`, and acts out scripted faults. What it received is kept for tests to inspect.
+/// One mock speaks all four wire formats at once, on each provider's real paths:
+/// OpenAI Chat Completions (`/v1/chat/completions`, `/v1/models`), Anthropic Messages
+/// (`/v1/messages`, `/v1/messages/count_tokens`, `/v1/models` with `anthropic-version`),
+/// OpenAI Responses (`/v1/responses`) and Gemini (`/v1beta/models/{model}:generateContent` and
+/// `:streamGenerateContent`). It answers with realistic, deterministic text, tool calls and
+/// thinking, and acts out scripted faults in each format's documented error shape. What it
+/// received is kept for tests to inspect.
 public final class MockProvider: Sendable {
     /// One request as the mock saw it.
     public struct ReceivedRequest: Sendable {
+        /// The requested model (from the body, or from the path for Gemini).
         public var model: String
+        /// Whether a stream was asked for.
         public var stream: Bool
+        /// OpenAI Chat: whether `stream_options.include_usage` was set.
         public var includeUsage: Bool
+        /// The key the request presented, whatever header or query item carried it.
         public var apiKey: String?
+        /// The raw request body.
         public var body: String
+        /// The request path, without the query.
+        public var path: String
+        /// The wire format the route speaks.
+        public var format: APIFormat
+        /// The request headers, in order, names lowercased.
+        public var headers: [(name: String, value: String)]
+
+        /// The first value of a header, by case-insensitive name.
+        public func header(_ name: String) -> String? {
+            let lowered = name.lowercased()
+            return headers.first { $0.name == lowered }?.value
+        }
     }
 
     struct State {
@@ -21,13 +44,24 @@ public final class MockProvider: Sendable {
         var received: [ReceivedRequest] = []
         var cancelledStreams = 0
         var completedStreams = 0
+        /// Responses API answers kept for `previous_response_id` (those not sent with `store: false`).
+        var storedResponses: [String: StoredResponse] = [:]
+        /// Fingerprints of conversation prefixes already seen, for cached-token counts.
+        var promptPrefixes: Set<Int> = []
+    }
+
+    /// A Responses API answer kept in memory.
+    struct StoredResponse: Sendable {
+        var response: JSONValue
+        /// Tokens of the whole conversation so far (its input and output), billed again as input when continued.
+        var contextTokens: Int
     }
 
     /// A name used in the mock's answers, so tests can tell providers apart.
     public let name: String
-    /// The models listed by `/v1/models`; any model name is answered.
+    /// The models listed by the model-list routes; any model name is answered.
     public let models: [String]
-    /// When non-empty, requests without one of these keys get OpenAI's 401.
+    /// When non-empty, requests without one of these keys get the format's authentication error.
     public let apiKeys: [String]
     /// Pause between stream chunks.
     public let chunkDelay: Duration
@@ -72,6 +106,9 @@ public final class MockProvider: Sendable {
             return scenario.fault(forRequest: state.requestCount, model: request.model)
         }
     }
+
+    /// The number of requests received so far, used to make ids unique.
+    var requestNumber: Int { state.withLock { $0.requestCount } }
 
     func streamEnded(cancelled: Bool) {
         state.withLock { state in

@@ -1,10 +1,10 @@
 import Foundation
 import JunctionWire
 
-/// The mock's answers in OpenAI's documented wire shapes: completions, stream chunks and errors.
+/// The mock's answers in OpenAI Chat Completions' documented wire shapes: completions, stream chunks and errors.
 enum OpenAIMockResponses {
     /// The error body OpenAI documents for a status, as its API sends it.
-    static func errorBody(status: Int, message: String?) -> JSONValue {
+    static func errorBody(status: Int, message: String?, code overridingCode: String? = nil, param: String? = nil) -> JSONValue {
         let (type, code, defaultMessage): (String, String?, String) =
             switch status {
             case 400: ("invalid_request_error", nil, "Invalid request.")
@@ -18,8 +18,8 @@ enum OpenAIMockResponses {
             }
         return [
             "error": [
-                "message": .string(message ?? defaultMessage), "type": .string(type), "param": .null,
-                "code": code.map(JSONValue.string) ?? .null,
+                "message": .string(message ?? defaultMessage), "type": .string(type), "param": param.map(JSONValue.string) ?? .null,
+                "code": (overridingCode ?? code).map(JSONValue.string) ?? .null,
             ]
         ]
     }
@@ -53,31 +53,61 @@ enum OpenAIMockResponses {
         return words + 3
     }
 
-    static func usage(prompt: Int, completion: Int) -> JSONValue {
+    /// The plan for a Chat Completions request: a call to the first function tool unless the
+    /// conversation ends with a tool result or `tool_choice` is `none`; reasoning tokens when
+    /// `reasoning_effort` (or `reasoning.effort`) asks for them.
+    static func answer(_ body: JSONValue, provider: String, model: String, replyWords: Int, cachedTokens: Int) -> MockAnswer {
+        let messages = body["messages"]?.arrayValue ?? []
+        let endsWithToolResult = messages.last?["role"]?.stringValue == "tool"
+        let function = body["tools"]?.arrayValue?.first { $0["type"]?.stringValue ?? "function" == "function" }?["function"]
+        let tool = function.flatMap { function in function["name"]?.stringValue.map { (name: $0, schema: function["parameters"]) } }
+        let effort = body["reasoning_effort"]?.stringValue ?? body["reasoning"]?["effort"]?.stringValue
+        return MockAnswer(
+            provider: provider, model: model, replyWords: replyWords, promptTokens: promptTokens(body),
+            thinking: effort != nil && effort != "none",
+            tool: endsWithToolResult || body["tool_choice"]?.stringValue == "none" ? nil : tool, cachedTokens: cachedTokens)
+    }
+
+    static func usage(prompt: Int, completion: Int, reasoning: Int = 0, cached: Int = 0) -> JSONValue {
         [
-            "prompt_tokens": .int(prompt), "completion_tokens": .int(completion), "total_tokens": .int(prompt + completion),
-            "prompt_tokens_details": ["cached_tokens": 0, "audio_tokens": 0],
-            "completion_tokens_details": ["reasoning_tokens": 0, "audio_tokens": 0, "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0],
+            "prompt_tokens": .int(prompt), "completion_tokens": .int(completion + reasoning), "total_tokens": .int(prompt + completion + reasoning),
+            "prompt_tokens_details": ["cached_tokens": .int(cached), "audio_tokens": 0],
+            "completion_tokens_details": [
+                "reasoning_tokens": .int(reasoning), "audio_tokens": 0, "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0,
+            ],
         ]
     }
 
-    static func completion(id: String, model: String, created: Int, words: [String], prompt: Int) -> JSONValue {
-        [
+    static func usage(_ answer: MockAnswer) -> JSONValue {
+        usage(prompt: answer.promptTokens, completion: answer.visibleTokens, reasoning: answer.reasoningTokens, cached: answer.cachedTokens)
+    }
+
+    /// The id of the tool call in a completion.
+    static func callID(_ id: String) -> String { "call_" + id.replacingOccurrences(of: "chatcmpl-", with: "") }
+
+    static func completion(id: String, model: String, created: Int, answer: MockAnswer) -> JSONValue {
+        var message: JSONValue = ["role": "assistant", "content": .string(answer.text), "refusal": .null, "annotations": []]
+        if let call = answer.toolCall {
+            message["content"] = .null
+            message["tool_calls"] = [
+                ["id": .string(callID(id)), "type": "function", "function": ["name": .string(call.name), "arguments": .string(call.arguments)]]
+            ]
+        }
+        return [
             "id": .string(id), "object": "chat.completion", "created": .int(created), "model": .string(model),
             "choices": [
-                [
-                    "index": 0,
-                    "message": ["role": "assistant", "content": .string(words.joined(separator: " ")), "refusal": .null, "annotations": []],
-                    "logprobs": .null, "finish_reason": "stop",
-                ]
+                ["index": 0, "message": message, "logprobs": .null, "finish_reason": answer.toolCall == nil ? "stop" : "tool_calls"]
             ],
-            "usage": usage(prompt: prompt, completion: words.count),
+            "usage": usage(answer),
             "service_tier": "default", "system_fingerprint": "fp_mock",
         ]
     }
 
     /// The stream's data payloads, in order, ending with `[DONE]`.
-    static func streamEvents(id: String, model: String, created: Int, words: [String], prompt: Int, includeUsage: Bool) -> [String] {
+    ///
+    /// A tool call comes as OpenAI streams it: the first delta names the call (`index`, `id`,
+    /// `type`, `function.name`, empty `arguments`), the next ones carry argument pieces by `index`.
+    static func streamEvents(id: String, model: String, created: Int, answer: MockAnswer, includeUsage: Bool) -> [String] {
         func chunk(delta: JSONValue, finish: JSONValue = .null) -> String {
             var value: JSONValue = [
                 "id": .string(id), "object": "chat.completion.chunk", "created": .int(created), "model": .string(model),
@@ -87,16 +117,25 @@ enum OpenAIMockResponses {
             if includeUsage { value["usage"] = .null }
             return value.serializedString()
         }
-        var events = [chunk(delta: ["role": "assistant", "content": "", "refusal": .null])]
-        for (index, word) in words.enumerated() {
-            events.append(chunk(delta: ["content": .string(index == 0 ? word : " " + word)]))
+        var events: [String] = []
+        if let call = answer.toolCall {
+            let opening: JSONValue = [
+                "index": 0, "id": .string(callID(id)), "type": "function", "function": ["name": .string(call.name), "arguments": ""],
+            ]
+            events.append(chunk(delta: ["role": "assistant", "content": .null, "tool_calls": [opening], "refusal": .null]))
+            for piece in call.pieces {
+                events.append(chunk(delta: ["tool_calls": [["index": 0, "function": ["arguments": .string(piece)]]]]))
+            }
+            events.append(chunk(delta: [:], finish: "tool_calls"))
+        } else {
+            events.append(chunk(delta: ["role": "assistant", "content": "", "refusal": .null]))
+            for piece in MockAnswer.deltas(answer.words) { events.append(chunk(delta: ["content": .string(piece)])) }
+            events.append(chunk(delta: [:], finish: "stop"))
         }
-        events.append(chunk(delta: [:], finish: "stop"))
         if includeUsage {
             let usageChunk: JSONValue = [
                 "id": .string(id), "object": "chat.completion.chunk", "created": .int(created), "model": .string(model),
-                "service_tier": "default", "system_fingerprint": "fp_mock", "choices": [],
-                "usage": usage(prompt: prompt, completion: words.count),
+                "service_tier": "default", "system_fingerprint": "fp_mock", "choices": [], "usage": usage(answer),
             ]
             events.append(usageChunk.serializedString())
         }
