@@ -23,8 +23,11 @@ public final class MockServer: Sendable {
         self.task = task
     }
 
-    /// The OpenAI-style base URL, ending in `/v1`.
+    /// The OpenAI-style base URL, ending in `/v1` (also Anthropic's and the Responses API's).
     public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+
+    /// The server's root, without a version: Gemini's base URL is `rootURL + "/v1beta"`.
+    public var rootURL: String { "http://127.0.0.1:\(port)" }
 
     /// Starts `provider` on `host:port` (port 0 picks a free one) and returns once it listens.
     public static func start(
