@@ -76,30 +76,32 @@ enum GeminiMockResponses {
         return (include || (budget ?? 0) != 0 || config["thinkingLevel"] != nil, include)
     }
 
-    static func usage(_ answer: MockAnswer, final: Bool) -> JSONValue {
-        var usage: JSONValue = ["promptTokenCount": .int(answer.promptTokens)]
-        if final { usage["candidatesTokenCount"] = .int(answer.visibleTokens) }
-        let total = answer.promptTokens + answer.reasoningTokens + (final ? answer.visibleTokens : 0)
-        usage["totalTokenCount"] = .int(total)
+    /// `usageMetadata`; in a stream every chunk carries it with the output counted so far.
+    static func usage(_ answer: MockAnswer, candidates: Int) -> JSONValue {
+        var usage: JSONValue = [
+            "promptTokenCount": .int(answer.promptTokens), "candidatesTokenCount": .int(candidates),
+            "totalTokenCount": .int(answer.promptTokens + candidates + answer.reasoningTokens),
+        ]
         if answer.cachedTokens > 0 { usage["cachedContentTokenCount"] = .int(answer.cachedTokens) }
         usage["promptTokensDetails"] = [["modality": "TEXT", "tokenCount": .int(answer.promptTokens)]]
         if answer.reasoningTokens > 0 { usage["thoughtsTokenCount"] = .int(answer.reasoningTokens) }
         return usage
     }
 
-    /// One GenerateContentResponse with these parts; the last one carries `finishReason` and full usage.
-    static func chunk(_ parts: [JSONValue], answer: MockAnswer, model: String, responseID: String, final: Bool) -> JSONValue {
+    /// One GenerateContentResponse with these parts; the last one carries `finishReason`.
+    static func chunk(_ parts: [JSONValue], answer: MockAnswer, candidates: Int, model: String, responseID: String, final: Bool) -> JSONValue {
         var candidate: JSONValue = ["content": ["parts": .array(parts), "role": "model"]]
         if final { candidate["finishReason"] = "STOP" }
         candidate["index"] = 0
         return [
-            "candidates": [candidate], "usageMetadata": usage(answer, final: final), "modelVersion": .string(model),
+            "candidates": [candidate], "usageMetadata": usage(answer, candidates: candidates), "modelVersion": .string(model),
             "responseId": .string(responseID),
         ]
     }
 
     /// The answer's parts in stream order: a thought part (when shown), then the function call
-    /// whole or the text in pieces of three words; the first answer part carries the `thoughtSignature`.
+    /// whole or the text in pieces of three words. When the model thought, the function call part
+    /// carries the `thoughtSignature`, or else the last text part does (as Gemini streams it).
     static func partGroups(_ answer: MockAnswer, includeThoughts: Bool) -> [[JSONValue]] {
         var groups: [[JSONValue]] = []
         if includeThoughts, let thinking = answer.thinkingText { groups.append([["text": .string(thinking), "thought": true]]) }
@@ -111,7 +113,7 @@ enum GeminiMockResponses {
             answerParts = stride(from: 0, to: pieces.count, by: 3).map { ["text": .string(pieces[$0..<min($0 + 3, pieces.count)].joined())] }
         }
         if let thinking = answer.thinkingText, !answerParts.isEmpty {
-            answerParts[0]["thoughtSignature"] = .string(MockAnswer.signature(for: thinking))
+            answerParts[answerParts.count - 1]["thoughtSignature"] = .string(MockAnswer.signature(for: thinking))
         }
         if answer.toolCall != nil { groups.append(answerParts) } else { groups += answerParts.map { [$0] } }
         return groups
@@ -123,18 +125,47 @@ enum GeminiMockResponses {
         if answer.toolCall == nil {
             let firstAnswer = parts.firstIndex { $0["thought"] == nil } ?? parts.count
             var text: JSONValue = ["text": .string(answer.text)]
-            if let signature = parts.dropFirst(firstAnswer).first?["thoughtSignature"] { text["thoughtSignature"] = signature }
+            if let signature = parts.last?["thoughtSignature"] { text["thoughtSignature"] = signature }
             parts = Array(parts[..<firstAnswer]) + [text]
         }
-        return chunk(parts, answer: answer, model: model, responseID: responseID, final: true)
+        return chunk(parts, answer: answer, candidates: answer.visibleTokens, model: model, responseID: responseID, final: true)
     }
 
     /// The stream's chunks, in order.
     static func chunks(_ answer: MockAnswer, model: String, responseID: String, includeThoughts: Bool) -> [JSONValue] {
         let groups = partGroups(answer, includeThoughts: includeThoughts)
+        var words = 0
         return groups.enumerated().map { index, parts in
-            chunk(parts, answer: answer, model: model, responseID: responseID, final: index == groups.count - 1)
+            let final = index == groups.count - 1
+            if answer.toolCall == nil {
+                words += parts.reduce(0) { $0 + ($1["thought"] == nil ? MockTokens.words(in: $1["text"] ?? .null) : 0) }
+            }
+            let candidates = final ? answer.visibleTokens : min(words, answer.visibleTokens)
+            return chunk(parts, answer: answer, candidates: candidates, model: model, responseID: responseID, final: final)
         }
+    }
+
+    /// The signature values Google documents as accepted in place of a real one.
+    static let dummySignatures: Set<String> = ["skip_thought_signature_validator", "context_engineering_is_the_way_to_go"]
+
+    /// Gemini 3 models reject a function call of the current turn sent back without its
+    /// `thoughtSignature`; the error names the first such call.
+    static func missingSignature(_ body: JSONValue, model: String) -> String? {
+        guard model.hasPrefix("gemini-3") else { return nil }
+        let contents = body["contents"]?.arrayValue ?? []
+        let turnStart = contents.lastIndex {
+            $0["role"]?.stringValue ?? "user" == "user" && ($0["parts"]?.arrayValue ?? []).contains { $0["text"] != nil }
+        } ?? 0
+        for (index, content) in contents.enumerated() where index > turnStart && content["role"]?.stringValue == "model" {
+            guard let call = content["parts"]?.arrayValue?.first(where: { field($0, "functionCall", "function_call") != nil }) else { continue }
+            if field(call, "thoughtSignature", "thought_signature")?.stringValue == nil {
+                let name = field(call, "functionCall", "function_call")?["name"]?.stringValue ?? ""
+                return "Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, "
+                    + "and missing thought_signature may lead to degraded model performance. Additional data, function call `\(name)` , "
+                    + "position \(index + 1). Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details."
+            }
+        }
+        return nil
     }
 
     /// The model list Gemini sends to `GET /v1beta/models`.

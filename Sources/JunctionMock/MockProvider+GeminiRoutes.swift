@@ -77,6 +77,9 @@ extension MockProvider {
             return Self.geminiError(status: 400, message: "* GenerateContentRequest.contents: contents is not specified\n")
         }
 
+        if let missing = GeminiMockResponses.missingSignature(body, model: model) {
+            return Self.geminiError(status: 400, message: missing)
+        }
         let thinking = GeminiMockResponses.thinking(body)
         let cached = cachedPrefixTokens(
             messages: body["contents"]?.arrayValue ?? [], system: GeminiMockResponses.field(body, "systemInstruction", "system_instruction"),

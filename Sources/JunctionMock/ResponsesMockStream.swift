@@ -110,8 +110,8 @@ enum ResponsesMockStream {
         }
         events += [
             [
-                "type": "response.function_call_arguments.done", "item_id": itemID, "output_index": index,
-                "arguments": .string(call.arguments),
+                "type": "response.function_call_arguments.done", "item_id": itemID, "name": .string(call.name),
+                "output_index": index, "arguments": .string(call.arguments),
             ],
             [
                 "type": "response.output_item.done", "output_index": index,

@@ -50,6 +50,8 @@ struct GeminiMockTests {
             let text = chunks.compactMap { $0["candidates"]?[0]?["content"]?["parts"]?[0]?["text"]?.stringValue }.joined()
             #expect(text == whole["candidates"]?[0]?["content"]?["parts"]?[0]?["text"]?.stringValue)
             #expect(Set(chunks.compactMap { $0["responseId"]?.stringValue }).count == 1)
+            let counts = chunks.compactMap { $0["usageMetadata"]?["candidatesTokenCount"]?.intValue }
+            #expect(counts.count == chunks.count && counts == counts.sorted(), "every chunk carries the running usage")
         }
     }
 
@@ -84,10 +86,25 @@ struct GeminiMockTests {
             let chunks = try await post(server, body, action: "streamGenerateContent", query: "?alt=sse").eventData()
             let parts = chunks.compactMap { $0["candidates"]?[0]?["content"]?["parts"]?[0] }
             #expect(parts.first?["thought"] == true)
-            #expect(parts.dropFirst().first?["thoughtSignature"]?.stringValue?.isEmpty == false)
+            #expect(parts.last?["thoughtSignature"]?.stringValue?.isEmpty == false, "the signature closes the answer")
             #expect(parts.dropFirst().allSatisfy { $0["thought"] == nil })
             #expect(chunks.last?["usageMetadata"]?["thoughtsTokenCount"]?.intValue == 13)
             #expect(chunks.last?["usageMetadata"]?["totalTokenCount"]?.intValue == 8 + 13 + 13)
+        }
+    }
+
+    @Test func gemini3RejectsAFunctionCallSentBackWithoutItsSignature() async throws {
+        try await MockHTTP.withMock { server in
+            func turn(model: String, signature: String?) -> String {
+                let sig = signature.map { #","thoughtSignature":"\#($0)""# } ?? ""
+                return #"{"contents":[{"role":"user","parts":[{"text":"read"}]},{"role":"model","parts":[{"functionCall":{"name":"read_file","args":{}}\#(sig)}]},{"role":"user","parts":[{"functionResponse":{"name":"read_file","response":{}}}]}]}"#
+            }
+            let path = "/v1beta/models/gemini-3-pro-preview:generateContent"
+            let missing = try await MockHTTP.send(server, path, body: turn(model: "", signature: nil))
+            #expect(missing.status == 400)
+            #expect(try missing.json()["error"]?["message"]?.stringValue?.contains("thought_signature") == true)
+            #expect(try await MockHTTP.send(server, path, body: turn(model: "", signature: "c2ln")).status == 200)
+            #expect(try await post(server, turn(model: "", signature: nil)).status == 200, "Gemini 2.5 does not check")
         }
     }
 
