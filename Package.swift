@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "JunctionGateway",
             dependencies: [
-                "JunctionWire", "JunctionProviders", "JunctionStore", "JunctionSaver", "JunctionTranslate",
+                "JunctionWire", "JunctionProviders", "JunctionStore", "JunctionSaver", "JunctionTranslate", "JunctionRouting",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "JunctionServer",
             dependencies: [
-                "JunctionGateway", "JunctionSaver",
+                "JunctionGateway", "JunctionSaver", "JunctionRouting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "JunctionServerTests",
             dependencies: [
-                "JunctionServer", "JunctionMock", "JunctionProviders", "JunctionStore", "JunctionSaver",
+                "JunctionServer", "JunctionMock", "JunctionProviders", "JunctionStore", "JunctionSaver", "JunctionRouting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

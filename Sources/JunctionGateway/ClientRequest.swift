@@ -22,11 +22,13 @@ public struct ClientRequest: Sendable {
     public var pathStream: Bool
     /// Client headers passed on to providers of the same family (`anthropic-version`, `anthropic-beta`), by lower-case name.
     public var forwardedHeaders: [String: String]
+    /// The conversation this request continues (`x-junction-conversation`), for sticky routing.
+    public var conversationKey: String?
 
     public init(
         format: APIFormat, method: String = "POST", path: String, body: [UInt8], clientKeyName: String?,
         receivedAt: ContinuousClock.Instant = .now, saverLevel: SaverLevel? = nil, pathModel: String? = nil,
-        pathStream: Bool = false, forwardedHeaders: [String: String] = [:]
+        pathStream: Bool = false, forwardedHeaders: [String: String] = [:], conversationKey: String? = nil
     ) {
         self.format = format
         self.method = method
@@ -38,5 +40,6 @@ public struct ClientRequest: Sendable {
         self.pathModel = pathModel
         self.pathStream = pathStream
         self.forwardedHeaders = forwardedHeaders
+        self.conversationKey = conversationKey
     }
 }

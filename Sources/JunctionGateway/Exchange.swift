@@ -11,7 +11,7 @@ struct Exchange: Sendable {
     let stream: Bool
     let clientWantsUsage: Bool
     /// Decoded once, before the first attempt, when any target needs translation.
-    let canonical: CanonicalRequest?
+    var canonical: CanonicalRequest?
     let forwardedHeaders: [String: String]
 
     /// Whether a target of `format` gets the client's body as it is (only the model changes).
@@ -34,6 +34,9 @@ struct Exchange: Sendable {
         if isPassthrough(to: format) {
             upstream = body
             if format != .gemini { upstream["model"] = .string(model) }
+            // Junction's own routing instructions, not the provider's business.
+            upstream["models"] = nil
+            upstream["provider"] = nil
         } else {
             guard let canonical else { throw TranslationError.unsupported("the request could not be translated") }
             upstream = try Codecs.codec(for: format).encodeRequest(canonical, upstreamModel: model, stream: stream)

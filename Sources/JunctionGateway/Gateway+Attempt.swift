@@ -7,9 +7,10 @@ import NIOCore
 /// The result of trying one target with one account.
 enum AttemptResult: Sendable {
     /// A response the client will get; the ledger row is written (or will be, at the stream's end).
-    case committed(GatewayResponse)
+    /// `headers` are the provider's (for quota), `outputTokens` known only for whole answers.
+    case committed(GatewayResponse, headers: [(name: String, value: String)], outputTokens: Int?)
     /// Nothing reached the client; the trace has this attempt appended.
-    case failed(AttemptFailure, RequestTrace)
+    case failed(UpstreamFailure, RequestTrace)
 }
 
 extension Gateway {
@@ -18,7 +19,7 @@ extension Gateway {
         var trace = trace
         let format = target.provider.format
 
-        func fail(_ failure: AttemptFailure) -> AttemptResult {
+        func fail(_ failure: UpstreamFailure) -> AttemptResult {
             trace.attempts.append(.init(target: target.name, account: account, outcome: failure.outcome))
             return .failed(failure, trace)
         }
@@ -30,7 +31,7 @@ extension Gateway {
             // This target cannot express the request (an image URL for an inline-only provider…).
             let message = (error as? TranslationError)?.message ?? "\(error)"
             let body = ErrorRenderer.body(format: exchange.clientFormat, status: 400, message: message, code: "untranslatable_request")
-            return fail(.status(400, body: body.serialized(), format: exchange.clientFormat))
+            return fail(.untranslatable(body: body.serialized()))
         }
 
         let response: UpstreamResponse
@@ -42,14 +43,7 @@ extension Gateway {
 
         guard (200..<300).contains(response.status) else {
             let bytes = (try? await response.body.collect(upTo: 1 << 20)).map { Array($0.readableBytesView) } ?? []
-            if AttemptFailure.isRetryable(status: response.status) {
-                return fail(.status(response.status, body: bytes, format: format))
-            }
-            trace.attempts.append(.init(target: target.name, account: account, outcome: String(response.status)))
-            trace.error = "upstream \(response.status)"
-            trace.finish(status: response.status, ledger: ledger, logger: logger)
-            let body = ErrorRenderer.upstreamBody(bytes, status: response.status, from: format, to: exchange.clientFormat)
-            return .committed(.json(status: response.status, body, headers: trace.responseHeaders))
+            return fail(.status(response.status, body: bytes, format: format, headers: response.headers))
         }
 
         if exchange.stream {
@@ -93,7 +87,9 @@ extension Gateway {
         trace.attempts.append(.init(target: target.name, account: account, outcome: String(response.status)))
         trace.firstByte = .now
         trace.finish(status: response.status, ledger: ledger, logger: logger)
-        return .committed(.json(status: response.status, output, headers: trace.responseHeaders))
+        return .committed(
+            .json(status: response.status, output, headers: trace.responseHeaders), headers: response.headers,
+            outputTokens: trace.usage.outputTokens)
     }
 
     /// Reads the stream until its first real content; an error or an empty stream before that is a failed attempt.
@@ -109,7 +105,7 @@ extension Gateway {
             : CanonicalStreamRelay(provider: format, client: exchange.clientFormat, model: target.upstreamModel, request: exchange.canonical)
         var held = ByteBuffer()
 
-        func fail(_ failure: AttemptFailure) -> AttemptResult {
+        func fail(_ failure: UpstreamFailure) -> AttemptResult {
             trace.attempts.append(.init(target: target.name, account: account, outcome: failure.outcome))
             return .failed(failure, trace)
         }
@@ -145,7 +141,9 @@ extension Gateway {
             await relayRest(
                 box, relay: committedRelay, firstBytes: firstBytes, clientFormat: clientFormat, trace: committedTrace, write: write)
         }
-        return .committed(GatewayResponse(status: 200, headers: headers + trace.responseHeaders, body: .stream(stream)))
+        return .committed(
+            GatewayResponse(status: 200, headers: headers + trace.responseHeaders, body: .stream(stream)), headers: response.headers,
+            outputTokens: nil)
     }
 
     /// Sends what was held back, then the rest of the stream as it arrives; writes the ledger row at the end.

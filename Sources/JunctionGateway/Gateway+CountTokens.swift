@@ -1,4 +1,5 @@
 import JunctionProviders
+import JunctionRouting
 import JunctionSaver
 import JunctionWire
 import NIOCore
@@ -19,9 +20,12 @@ extension Gateway {
             return reject(trace, status: 400, message: "'model' and 'messages' are required.", code: "invalid_request", record: false)
         }
         trace.model = model
-        guard let target = (try? planner.targets(for: model))?.first else {
+        guard let session = try? router.plan(RouteRequest(model: model)), let attempt = session.pending.first,
+            let provider = config.provider(id: attempt.provider)
+        else {
             return reject(trace, status: 404, message: "The model '\(model)' does not exist.", code: "model_not_found", record: false)
         }
+        let target = RouteTarget(provider: provider, upstreamModel: attempt.upstreamModel)
         if target.provider.format == .anthropic, let counted = await upstreamCount(body, target: target, forwarded: request.forwardedHeaders) {
             trace.provider = target.provider.id
             trace.upstreamModel = target.upstreamModel

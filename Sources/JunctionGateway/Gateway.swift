@@ -1,4 +1,5 @@
 public import JunctionProviders
+public import JunctionRouting
 public import JunctionStore
 public import JunctionWire
 public import Logging
@@ -10,18 +11,21 @@ import NIOCore
 /// The server decodes transport details (auth, body limits) and hands the rest to ``handle(_:)``.
 public final class Gateway: Sendable {
     public let config: JunctionConfig
-    let planner: RoutePlanner
+    /// The routing engine: plans attempts, keeps health (cooldowns, breakers, quota) and sticky sessions.
+    public let router: SharedRouter
     let upstream: UpstreamClient
     let ledger: Ledger?
     let logger: Logger
-    let rotation = AccountRotation()
 
     /// The largest upstream body read whole (non-streamed responses and error bodies).
     static let maximumResponseBytes = 64 << 20
 
-    public init(config: JunctionConfig, upstream: UpstreamClient, ledger: Ledger?, logger: Logger) {
+    public init(
+        config: JunctionConfig, upstream: UpstreamClient, ledger: Ledger?, logger: Logger,
+        clock: any RoutingClock = SystemRoutingClock(), health: HealthState = HealthState()
+    ) {
         self.config = config
-        self.planner = RoutePlanner(config: config)
+        self.router = SharedRouter(config: RoutingSetup.routingConfig(config), clock: clock, health: health)
         self.upstream = upstream
         self.ledger = ledger
         self.logger = logger
@@ -45,14 +49,20 @@ public final class Gateway: Sendable {
         return ["object": "list", "data": .array(providerModels + combos)]
     }
 
+    /// Every routable name, for error messages: each listed `provider/model`, then each combo.
+    var modelNames: [String] {
+        config.providers.flatMap { provider in provider.models.map { "\(provider.id)/\($0)" } } + config.combos.map(\.name)
+    }
+
     /// Records and returns an error that Junction itself decided, before any upstream was tried.
     func reject(
-        _ trace: RequestTrace, status: Int, message: String, code: String?, param: String? = nil, record: Bool = true
+        _ trace: RequestTrace, status: Int, message: String, code: String?, param: String? = nil, record: Bool = true,
+        headers: [(name: String, value: String)] = []
     ) -> GatewayResponse {
         var trace = trace
         trace.error = trace.error ?? message
         if record { trace.finish(status: status, ledger: ledger, logger: logger) } else { trace.log(status: status, logger: logger) }
         let body = ErrorRenderer.body(format: trace.request.format, status: status, message: message, code: code, param: param)
-        return .json(status: status, body.serialized(), headers: trace.responseHeaders)
+        return .json(status: status, body.serialized(), headers: trace.responseHeaders + headers)
     }
 }

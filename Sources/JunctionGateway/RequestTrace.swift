@@ -19,6 +19,7 @@ struct RequestTrace: Sendable {
     var attempts: [Attempt] = []
     var provider: String?
     var upstreamModel: String?
+    var tier: String?
     var firstByte: ContinuousClock.Instant?
     var usage = TokenUsage()
     var saver: SaverReport?
@@ -41,6 +42,7 @@ struct RequestTrace: Sendable {
         var headers: [(name: String, value: String)] = [("x-junction-attempts", String(attempts.count))]
         if let provider { headers.append(("x-junction-provider", provider)) }
         if let upstreamModel { headers.append(("x-junction-model", upstreamModel)) }
+        if let tier { headers.append(("x-junction-tier", tier)) }
         if !attempts.isEmpty { headers.append(("x-junction-route", route)) }
         return headers
     }

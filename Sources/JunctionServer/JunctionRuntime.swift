@@ -1,4 +1,5 @@
 public import JunctionGateway
+public import JunctionRouting
 import JunctionProviders
 public import JunctionStore
 public import Logging
@@ -27,7 +28,7 @@ public final class JunctionRuntime: Sendable {
     /// Opens the data folder and checks that the configuration is safe to serve.
     ///
     /// - Throws: ``StartupError`` when listening off loopback without client keys; storage errors.
-    public init(config: JunctionConfig, logger: Logger) throws {
+    public init(config: JunctionConfig, logger: Logger, clock: any RoutingClock = SystemRoutingClock()) throws {
         guard config.listen.isLoopback || !config.clientKeys.isEmpty else {
             throw StartupError(
                 "Refusing to listen on \(config.listen) without client keys: anyone on the network could spend your "
@@ -38,7 +39,7 @@ public final class JunctionRuntime: Sendable {
         database = try JunctionDatabase(dataDir: config.dataDir)
         ledger = Ledger(database: database, logger: logger)
         upstream = UpstreamClient()
-        gateway = Gateway(config: config, upstream: upstream, ledger: ledger, logger: logger)
+        gateway = Gateway(config: config, upstream: upstream, ledger: ledger, logger: logger, clock: clock)
     }
 
     /// The service group to run; `onListening` gets the bound port (useful when the port is 0).

@@ -89,7 +89,8 @@ private func forward(
     let clientRequest = ClientRequest(
         format: format, method: request.method.rawValue, path: request.uri.path, body: Array(body.readableBytesView),
         clientKeyName: context.clientKeyName, receivedAt: received, saverLevel: saverLevel, pathModel: pathModel,
-        pathStream: pathStream, forwardedHeaders: forwarded)
+        pathStream: pathStream, forwardedHeaders: forwarded,
+        conversationKey: request.headers[HTTPField.Name("x-junction-conversation")!])
     if countTokens { return await gateway.countTokens(clientRequest).hummingbirdResponse }
     return await gateway.handle(clientRequest).hummingbirdResponse
 }

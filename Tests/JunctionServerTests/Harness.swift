@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import JunctionGateway
 import JunctionProviders
+import JunctionRouting
 import JunctionMock
 import JunctionServer
 import JunctionStore
@@ -34,7 +35,7 @@ final class Harness: Sendable {
 
     /// Starts the mocks, then Junction with the configuration `configure` builds from them.
     static func start(
-        _ providers: [MockProvider],
+        _ providers: [MockProvider], clock: any RoutingClock = SystemRoutingClock(),
         configure: ([MockServer]) -> JunctionConfig
     ) async throws -> Harness {
         var mocks: [MockServer] = []
@@ -43,7 +44,8 @@ final class Harness: Sendable {
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("junction-test-\(UUID().uuidString)").path
         config.dataDir = dataDir
         config.listen = ListenAddress(host: "127.0.0.1", port: 0)
-        let runtime = try JunctionRuntime(config: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let runtime = try JunctionRuntime(
+            config: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), clock: clock)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let group = runtime.makeServiceGroup(signals: []) { port in
             continuation.yield(port)
@@ -59,8 +61,11 @@ final class Harness: Sendable {
     }
 
     /// One mock provider `p1`, `p2`… per given provider, each serving `gpt-4o` and `gpt-4o-mini`.
-    static func start(_ providers: MockProvider..., combo: [String]? = nil, timeouts: UpstreamTimeouts = .init(), clientKeys: [ClientKey] = []) async throws -> Harness {
-        try await start(providers) { mocks in
+    static func start(
+        _ providers: MockProvider..., combo: [String]? = nil, timeouts: UpstreamTimeouts = .init(), clientKeys: [ClientKey] = [],
+        clock: any RoutingClock = SystemRoutingClock()
+    ) async throws -> Harness {
+        try await start(providers, clock: clock) { mocks in
             JunctionConfig(
                 clientKeys: clientKeys,
                 providers: mocks.enumerated().map { index, mock in

@@ -11,13 +11,15 @@ import Testing
 struct LedgerTests {
     @Test func everyRequestWritesExactlyOneRowWhateverItsOutcome() async throws {
         let primary = MockProvider(name: "primary")
-        primary.enqueue(nil, MockFault(status: 429, retryAfter: 5), nil, MockFault(status: 400))
-        let harness = try await Harness.start(primary, MockProvider(name: "backup"), combo: ["p1/gpt-4o", "p2/gpt-4o-mini"])
+        primary.enqueue(nil, MockFault(status: 429, retryAfter: 60))
+        let backup = MockProvider(name: "backup")
+        backup.enqueue(nil, nil, MockFault(status: 400))
+        let harness = try await Harness.start(primary, backup, combo: ["p1/gpt-4o", "p2/gpt-4o-mini"])
         defer { Task { await harness.stop() } }
         _ = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "combo"))  // ok
         _ = try await harness.stream(Harness.chat(model: "combo", stream: true))  // 429 → backup
-        _ = try await harness.stream(Harness.chat(model: "combo", stream: true))  // ok, streamed
-        _ = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "combo"))  // 400
+        _ = try await harness.stream(Harness.chat(model: "combo", stream: true))  // primary rests: backup, streamed
+        _ = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "combo"))  // backup's 400
         _ = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "unknown"))  // 404
         _ = try await harness.request("/v1/chat/completions", body: "{")  // 400
         let records = try await harness.usageRecords()
@@ -25,7 +27,7 @@ struct LedgerTests {
         #expect(records.map(\.status) == [200, 200, 200, 400, 404, 400])
         #expect(records.map(\.stream) == [false, true, true, false, false, false])
         #expect(records.map(\.attempts) == [1, 2, 1, 1, 0, 0])
-        #expect(records.map(\.provider) == ["p1", "p2", "p1", "p1", nil, nil])
+        #expect(records.map(\.provider) == ["p1", "p2", "p2", "p2", nil, nil])
         #expect(records[1].upstreamModel == "gpt-4o-mini")
         #expect(records[1].route == "p1/gpt-4o:429,p2/gpt-4o-mini:200")
         #expect(records[4].requestedModel == "unknown")

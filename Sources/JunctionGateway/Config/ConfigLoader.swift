@@ -1,5 +1,6 @@
 import Foundation
 import JunctionProviders
+import JunctionRouting
 import JunctionSaver
 import JunctionWire
 import Yams
@@ -38,12 +39,13 @@ public struct ConfigLoader: Sendable {
         }
         guard let root else { return try validate(JunctionConfig(), file: file) }
         let fields = try YAMLField(node: root, path: "", file: file)
-            .mapping(allowed: ["listen", "data_dir", "client_keys", "providers", "combos", "timeouts", "saver"])
+            .mapping(allowed: ["listen", "data_dir", "client_keys", "providers", "combos", "timeouts", "saver", "routing"])
         var config = JunctionConfig()
         if let listen = fields["listen"] { config.listen = try Self.listenAddress(listen) }
         if let dataDir = fields["data_dir"] { config.dataDir = try dataDir.nonEmptyString() }
         if let timeouts = fields["timeouts"] { config.timeouts = try Self.timeouts(timeouts, defaults: .init()) }
         if let saver = fields["saver"] { config.saver = try Self.saverLevel(saver) }
+        if let routing = fields["routing"] { config.routing = try Self.routingPolicy(routing) }
         if let keys = fields["client_keys"] { config.clientKeys = try keys.sequence().map(clientKey) }
         if let providers = fields["providers"] {
             config.providers = try providers.sequence().map { try provider($0, defaultTimeouts: config.timeouts) }
@@ -62,13 +64,23 @@ public struct ConfigLoader: Sendable {
     }
 
     private func provider(_ field: YAMLField, defaultTimeouts: UpstreamTimeouts) throws -> ProviderConfig {
-        let fields = try field.mapping(allowed: ["id", "format", "base_url", "api_keys", "models", "timeouts"])
+        let fields = try field.mapping(allowed: [
+            "id", "kind", "format", "base_url", "api_keys", "models", "timeouts", "account_selection", "budgets",
+        ])
         guard let idField = fields["id"] else { throw field.error("a provider needs an id") }
         let id = try idField.nonEmptyString()
         guard !id.contains("/"), !id.contains(where: \.isWhitespace) else {
             throw idField.error("must not contain '/' or spaces")
         }
-        var format = APIFormat.openAIChat
+        var entry: ProviderCatalogEntry?
+        if let kindField = fields["kind"] {
+            let kind = try kindField.nonEmptyString()
+            guard let found = ProviderCatalog.entry(kind) else {
+                throw kindField.error("unknown kind '\(kind)' (known: \(ProviderCatalog.all.map(\.id).joined(separator: ", ")))")
+            }
+            entry = found
+        }
+        var format = entry?.format ?? APIFormat.openAIChat
         if let formatField = fields["format"] {
             let name = try formatField.nonEmptyString()
             guard let parsed = APIFormat(rawValue: name) else {
@@ -76,21 +88,66 @@ public struct ConfigLoader: Sendable {
             }
             format = parsed
         }
-        guard let urlField = fields["base_url"] else { throw field.error("a provider needs a base_url") }
-        let baseURL = try urlField.nonEmptyString()
-        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-            url.host != nil
-        else { throw urlField.error("expected an http or https URL") }
+        var baseURL: String
+        if let urlField = fields["base_url"] {
+            baseURL = try urlField.nonEmptyString()
+            guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                url.host != nil
+            else { throw urlField.error("expected an http or https URL") }
+        } else if let entry, entry.baseURLPlaceholders.isEmpty {
+            baseURL = entry.baseURL
+        } else if let entry {
+            throw field.error("kind '\(entry.id)' needs a base_url (fill in \(entry.baseURLPlaceholders.joined(separator: ", ")))")
+        } else {
+            throw field.error("a provider needs a base_url (or a kind from the catalog)")
+        }
+        if baseURL.hasSuffix("/") { baseURL.removeLast() }
         let apiKeys = try fields["api_keys"]?.sequence().map { try $0.secret(environment: environment) } ?? []
         let models = try fields["models"]?.sequence().map { try $0.nonEmptyString() } ?? []
         let timeouts = try fields["timeouts"].map { try Self.timeouts($0, defaults: defaultTimeouts) } ?? defaultTimeouts
+        var selection = AccountSelection.fillFirst
+        if let selectionField = fields["account_selection"] {
+            let text = try selectionField.nonEmptyString()
+            guard let parsed = AccountSelection(rawValue: text) else {
+                throw selectionField.error("unknown account_selection '\(text)' (known: fill-first, round-robin, least-used)")
+            }
+            selection = parsed
+        }
+        let budgets = try fields["budgets"]?.sequence().map(Self.budget) ?? []
         return ProviderConfig(
-            id: id, format: format, baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
-            apiKeys: apiKeys, models: models, timeouts: timeouts)
+            id: id, format: format, baseURL: baseURL, apiKeys: apiKeys, models: models, timeouts: timeouts, kind: entry?.id,
+            accountSelection: selection, budgets: budgets)
+    }
+
+    private static func budget(_ field: YAMLField) throws -> AccountBudget {
+        let fields = try field.mapping(allowed: ["window", "requests", "tokens"])
+        guard let window = fields["window"] else { throw field.error("a budget needs a window, for example 5h") }
+        let budget = AccountBudget(
+            window: TimeInterval(try window.duration().components.seconds), maxRequests: try fields["requests"]?.int(),
+            maxTokens: try fields["tokens"]?.int())
+        guard budget.maxRequests != nil || budget.maxTokens != nil else { throw field.error("a budget needs requests or tokens") }
+        return budget
+    }
+
+    private static func routingPolicy(_ field: YAMLField) throws -> RoutingPolicy {
+        let fields = try field.mapping(allowed: ["max_attempts", "deadline", "max_retry_wait", "sticky"])
+        var policy = RoutingPolicy()
+        if let attempts = fields["max_attempts"] {
+            policy.maxAttempts = try attempts.int()
+            guard policy.maxAttempts >= 1 else { throw attempts.error("must be at least 1") }
+        }
+        if let deadline = fields["deadline"] { policy.deadline = Self.seconds(try deadline.duration()) }
+        if let wait = fields["max_retry_wait"] { policy.maxRetryWait = Self.seconds(try wait.duration()) }
+        if let sticky = fields["sticky"] { policy.stickyByDefault = try sticky.bool() }
+        return policy
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private static func combo(_ field: YAMLField) throws -> ComboConfig {
-        let fields = try field.mapping(allowed: ["name", "strategy", "targets", "saver"])
+        let fields = try field.mapping(allowed: ["name", "strategy", "targets", "tiers", "sticky", "saver"])
         guard let name = fields["name"] else { throw field.error("a combo needs a name") }
         var strategy = ComboStrategy.fallback
         if let strategyField = fields["strategy"] {
@@ -100,12 +157,37 @@ public struct ConfigLoader: Sendable {
             }
             strategy = parsed
         }
-        guard let targetsField = fields["targets"] else { throw field.error("a combo needs targets") }
-        let targets = try targetsField.sequence()
-        guard !targets.isEmpty else { throw targetsField.error("a combo needs at least one target") }
+        var tiers: [ComboTier] = []
+        if let tiersField = fields["tiers"] {
+            guard fields["targets"] == nil else { throw tiersField.error("give either targets or tiers, not both") }
+            tiers = try tiersField.sequence().map { tierField in
+                let tier = try tierField.mapping(allowed: ["name", "targets"])
+                guard let targets = tier["targets"] else { throw tierField.error("a tier needs targets") }
+                return ComboTier(name: try tier["name"]?.nonEmptyString(), targets: try Self.targets(targets))
+            }
+        } else if let targetsField = fields["targets"] {
+            tiers = [ComboTier(name: nil, targets: try Self.targets(targetsField))]
+        } else {
+            throw field.error("a combo needs targets or tiers")
+        }
         return ComboConfig(
-            name: try name.nonEmptyString(), strategy: strategy, targets: try targets.map { try $0.nonEmptyString() },
+            name: try name.nonEmptyString(), strategy: strategy, tiers: tiers, sticky: try fields["sticky"]?.bool() ?? false,
             saver: try fields["saver"].map(Self.saverLevel))
+    }
+
+    /// A list of targets: `provider/model`, a combo or a model name, or `{target: …, weight: 3}`.
+    private static func targets(_ field: YAMLField) throws -> [ComboTarget] {
+        let targets = try field.sequence()
+        guard !targets.isEmpty else { throw field.error("needs at least one target") }
+        return try targets.map { target in
+            if target.member("target") != nil {
+                let fields = try target.mapping(allowed: ["target", "weight"])
+                let weight = try fields["weight"].map { Double(try $0.string()) } ?? 1
+                guard let weight, weight > 0 else { throw target.error("weight must be a positive number") }
+                return ComboTarget(try fields["target"]!.nonEmptyString(), weight: weight)
+            }
+            return ComboTarget(try target.nonEmptyString())
+        }
     }
 
     private static func saverLevel(_ field: YAMLField) throws -> SaverLevel {
@@ -154,17 +236,28 @@ public struct ConfigLoader: Sendable {
             throw fail("client_keys", index, "duplicate client key name '\(key.name)'", key: "name")
         }
         var comboNames = Set<String>()
+        for (index, combo) in config.combos.enumerated() where !comboNames.insert(combo.name).inserted {
+            throw fail("combos", index, "duplicate combo name '\(combo.name)'", key: "name")
+        }
+        let routing = RoutingSetup.routingConfig(config)
         for (index, combo) in config.combos.enumerated() {
-            guard comboNames.insert(combo.name).inserted else { throw fail("combos", index, "duplicate combo name '\(combo.name)'", key: "name") }
             for target in combo.targets {
-                let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[1].isEmpty else {
-                    throw fail("combos", index, "target '\(target)' must be provider/model", key: "targets")
-                }
-                guard providerIDs.contains(parts[0]) else {
-                    throw fail("combos", index, "target '\(target)' names unknown provider '\(parts[0])'", key: "targets")
+                if let slash = target.firstIndex(of: "/"), !comboNames.contains(target) {
+                    let provider = String(target[..<slash])
+                    guard target.index(after: slash) < target.endIndex else {
+                        throw fail("combos", index, "target '\(target)' must be provider/model", key: "targets")
+                    }
+                    guard providerIDs.contains(provider) else {
+                        throw fail("combos", index, "target '\(target)' names unknown provider '\(provider)'", key: "targets")
+                    }
+                } else if !comboNames.contains(target), !routing.providers.contains(where: { $0.model(named: target) != nil }) {
+                    throw fail("combos", index, "target '\(target)' is not provider/model, a combo, or a model any provider lists", key: "targets")
                 }
             }
+        }
+        if let problem = routing.validate().first {
+            let index = config.combos.firstIndex { problem.cycle.contains($0.name) } ?? 0
+            throw fail("combos", index, problem.message, key: "targets")
         }
         return config
     }

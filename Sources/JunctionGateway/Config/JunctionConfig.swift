@@ -1,4 +1,5 @@
 public import JunctionProviders
+public import JunctionRouting
 public import JunctionSaver
 public import JunctionWire
 import Foundation
@@ -22,6 +23,8 @@ public struct JunctionConfig: Sendable {
     public var timeouts: UpstreamTimeouts
     /// The token saver's level where neither the client key nor the combo sets one.
     public var saver: SaverLevel
+    /// Failover bounds, error table and strategy settings (the `routing:` section).
+    public var routing: RoutingPolicy
 
     public init(
         listen: ListenAddress = .default,
@@ -30,7 +33,8 @@ public struct JunctionConfig: Sendable {
         providers: [ProviderConfig] = [],
         combos: [ComboConfig] = [],
         timeouts: UpstreamTimeouts = .init(),
-        saver: SaverLevel = .safe
+        saver: SaverLevel = .safe,
+        routing: RoutingPolicy = RoutingPolicy()
     ) {
         self.listen = listen
         self.dataDir = dataDir
@@ -39,6 +43,7 @@ public struct JunctionConfig: Sendable {
         self.combos = combos
         self.timeouts = timeouts
         self.saver = saver
+        self.routing = routing
     }
 
     /// The provider with this id.
@@ -104,6 +109,12 @@ public struct ProviderConfig: Sendable {
     /// The models it serves, listed in `/v1/models`; empty means any model name is passed on.
     public var models: [String]
     public var timeouts: UpstreamTimeouts
+    /// The catalog entry it is (`kind: deepseek`), which supplies format, URL, context windows and prices.
+    public var kind: String?
+    /// Which account a request tries first: `fill-first`, `round-robin` or `least-used`.
+    public var accountSelection: AccountSelection
+    /// Per-account budgets over rolling windows, counted from the ledger.
+    public var budgets: [AccountBudget]
 
     public init(
         id: String,
@@ -112,7 +123,9 @@ public struct ProviderConfig: Sendable {
         apiKeys: [String] = [],
         models: [String] = [],
         timeouts: UpstreamTimeouts = .init(),
-        saver: SaverLevel = .safe
+        kind: String? = nil,
+        accountSelection: AccountSelection = .fillFirst,
+        budgets: [AccountBudget] = []
     ) {
         self.id = id
         self.format = format
@@ -120,27 +133,38 @@ public struct ProviderConfig: Sendable {
         self.apiKeys = apiKeys
         self.models = models
         self.timeouts = timeouts
+        self.kind = kind
+        self.accountSelection = accountSelection
+        self.budgets = budgets
     }
 }
 
-/// A named route: its targets are `provider/model` strings tried by the strategy.
+/// A named route: tiers of targets (`provider/model`, another combo, or a model name several
+/// providers serve), ordered by the strategy; a tier is used up before the next is tried.
 public struct ComboConfig: Sendable {
     public var name: String
     public var strategy: ComboStrategy
-    public var targets: [String]
+    public var tiers: [ComboTier]
+    /// Keep a conversation on the same target while it is healthy.
+    public var sticky: Bool
     /// The token saver's level for requests to this combo, unless the client key sets one.
     public var saver: SaverLevel?
 
-    public init(name: String, strategy: ComboStrategy = .fallback, targets: [String], saver: SaverLevel? = nil) {
+    public init(name: String, strategy: ComboStrategy = .fallback, tiers: [ComboTier], sticky: Bool = false, saver: SaverLevel? = nil) {
         self.name = name
         self.strategy = strategy
-        self.targets = targets
+        self.tiers = tiers
+        self.sticky = sticky
         self.saver = saver
     }
-}
 
-/// How a combo orders its targets.
-public enum ComboStrategy: String, Sendable, CaseIterable {
-    /// Priority order: the first healthy target serves, the next ones are fallbacks.
-    case fallback
+    /// A combo of one unnamed tier.
+    public init(name: String, strategy: ComboStrategy = .fallback, targets: [String], sticky: Bool = false, saver: SaverLevel? = nil) {
+        self.init(
+            name: name, strategy: strategy, tiers: [ComboTier(name: nil, targets: targets.map { ComboTarget($0) })], sticky: sticky,
+            saver: saver)
+    }
+
+    /// Every target reference, tier by tier.
+    public var targets: [String] { tiers.flatMap { $0.targets.map(\.ref) } }
 }

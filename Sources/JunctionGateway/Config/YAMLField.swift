@@ -66,6 +66,15 @@ struct YAMLField {
         return value
     }
 
+    /// A scalar as a boolean (`true`/`false`, `yes`/`no`).
+    func bool() throws -> Bool {
+        switch try string().lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error("expected true or false")
+        }
+    }
+
     /// A duration written as seconds (`10`, `2.5`) or with a unit (`500ms`, `10s`, `2m`).
     func duration() throws -> Duration {
         let text = try string().trimmingCharacters(in: .whitespaces).lowercased()
