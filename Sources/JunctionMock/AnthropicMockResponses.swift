@@ -116,7 +116,9 @@ enum AnthropicMockResponses {
     }
 
     /// The `stop_reason` of an answer.
-    static func stopReason(_ answer: MockAnswer) -> String { answer.toolCall == nil ? "end_turn" : "tool_use" }
+    static func stopReason(_ answer: MockAnswer) -> String {
+        answer.toolCall != nil ? "tool_use" : answer.truncated ? "max_tokens" : "end_turn"
+    }
 
     /// A whole (not streamed) message.
     static func message(id: String, model: String, answer: MockAnswer, cache: CacheUse, toolID: String) -> JSONValue {

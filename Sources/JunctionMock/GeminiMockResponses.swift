@@ -91,7 +91,7 @@ enum GeminiMockResponses {
     /// One GenerateContentResponse with these parts; the last one carries `finishReason`.
     static func chunk(_ parts: [JSONValue], answer: MockAnswer, candidates: Int, model: String, responseID: String, final: Bool) -> JSONValue {
         var candidate: JSONValue = ["content": ["parts": .array(parts), "role": "model"]]
-        if final { candidate["finishReason"] = "STOP" }
+        if final { candidate["finishReason"] = answer.truncated ? "MAX_TOKENS" : "STOP" }
         candidate["index"] = 0
         return [
             "candidates": [candidate], "usageMetadata": usage(answer, candidates: candidates), "modelVersion": .string(model),

@@ -28,6 +28,8 @@ struct MockAnswer: Sendable {
     var promptTokens: Int
     /// Of the input tokens, those read from the prompt cache.
     var cachedTokens: Int = 0
+    /// Whether the text was cut at the request's output-token limit.
+    var truncated = false
 
     /// Output tokens of the text or the tool call, thinking excluded.
     var visibleTokens: Int {
@@ -60,6 +62,13 @@ struct MockAnswer: Sendable {
             toolCall = nil
             words = OpenAIMockResponses.reply(provider: provider, model: model, promptTokens: promptTokens, words: replyWords)
         }
+    }
+
+    /// Cuts a text answer to the request's output-token limit (`nil` or a tool call: no change).
+    mutating func limit(to maxTokens: Int?) {
+        guard let maxTokens, maxTokens > 0, toolCall == nil, words.count > maxTokens else { return }
+        words = Array(words.prefix(maxTokens))
+        truncated = true
     }
 
     static func thinkingWords(provider: String) -> [String] {

@@ -101,9 +101,10 @@ extension MockProvider {
         let id = "msg_\(name)_\(number)"
         let toolID = "toolu_\(name)_\(number)"
         let cache = anthropicCacheUse(body)
-        let answer = MockAnswer(
+        var answer = MockAnswer(
             provider: name, model: model, replyWords: replyWords, promptTokens: AnthropicMockResponses.promptTokens(body),
             thinking: AnthropicMockResponses.thinkingEnabled(body), tool: AnthropicMockResponses.tool(body))
+        answer.limit(to: body["max_tokens"]?.intValue)
         guard body["stream"]?.boolValue == true else {
             return anthropicJSON(AnthropicMockResponses.message(id: id, model: model, answer: answer, cache: cache, toolID: toolID))
         }

@@ -84,9 +84,11 @@ extension MockProvider {
         let cached = cachedPrefixTokens(
             messages: body["contents"]?.arrayValue ?? [], system: GeminiMockResponses.field(body, "systemInstruction", "system_instruction"),
             tools: body["tools"])
-        let answer = MockAnswer(
+        var answer = MockAnswer(
             provider: name, model: model, replyWords: replyWords, promptTokens: GeminiMockResponses.promptTokens(body),
             thinking: thinking.thinks, tool: GeminiMockResponses.tool(body), cachedTokens: cached)
+        let config = GeminiMockResponses.field(body, "generationConfig", "generation_config")
+        answer.limit(to: GeminiMockResponses.field(config, "maxOutputTokens", "max_output_tokens")?.intValue)
         let responseID = "\(name)-\(requestNumber)"
         guard stream else {
             return Self.json(GeminiMockResponses.response(answer, model: model, responseID: responseID, includeThoughts: thinking.includeThoughts))

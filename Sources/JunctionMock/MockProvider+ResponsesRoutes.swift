@@ -54,15 +54,16 @@ extension MockProvider {
         let created = Int(Date().timeIntervalSince1970)
         let items = ResponsesMockResponses.inputItems(body)
         let cached = cachedPrefixTokens(messages: items, system: body["instructions"], tools: body["tools"])
-        let answer = MockAnswer(
+        var answer = MockAnswer(
             provider: name, model: model, replyWords: replyWords,
             promptTokens: previousTokens + ResponsesMockResponses.promptTokens(body),
             thinking: ResponsesMockResponses.reasoningEnabled(body), tool: ResponsesMockResponses.tool(body),
             cachedTokens: previousTokens >= Self.minimumCachedPrefix ? previousTokens + cached : cached)
+        answer.limit(to: body["max_output_tokens"]?.intValue)
         let output = ResponsesMockResponses.output(answer, ids: ids, body: body)
         let done = ResponsesMockResponses.response(
-            ids: ids, model: model, created: created, body: body, status: "completed", output: output,
-            usage: ResponsesMockResponses.usage(answer))
+            ids: ids, model: model, created: created, body: body, status: ResponsesMockResponses.status(answer), output: output,
+            usage: ResponsesMockResponses.usage(answer), truncated: answer.truncated)
         if body["store"]?.boolValue != false {
             let context = answer.promptTokens + answer.visibleTokens
             state.withLock { $0.storedResponses[ids.response] = StoredResponse(response: done, contextTokens: context) }

@@ -62,10 +62,17 @@ enum OpenAIMockResponses {
         let function = body["tools"]?.arrayValue?.first { $0["type"]?.stringValue ?? "function" == "function" }?["function"]
         let tool = function.flatMap { function in function["name"]?.stringValue.map { (name: $0, schema: function["parameters"]) } }
         let effort = body["reasoning_effort"]?.stringValue ?? body["reasoning"]?["effort"]?.stringValue
-        return MockAnswer(
+        var answer = MockAnswer(
             provider: provider, model: model, replyWords: replyWords, promptTokens: promptTokens(body),
             thinking: effort != nil && effort != "none",
             tool: endsWithToolResult || body["tool_choice"]?.stringValue == "none" ? nil : tool, cachedTokens: cachedTokens)
+        answer.limit(to: body["max_completion_tokens"]?.intValue ?? body["max_tokens"]?.intValue)
+        return answer
+    }
+
+    /// `tool_calls`, `length` (cut at the token limit) or `stop`.
+    static func finishReason(_ answer: MockAnswer) -> String {
+        answer.toolCall != nil ? "tool_calls" : answer.truncated ? "length" : "stop"
     }
 
     static func usage(prompt: Int, completion: Int, reasoning: Int = 0, cached: Int = 0) -> JSONValue {
@@ -96,7 +103,7 @@ enum OpenAIMockResponses {
         return [
             "id": .string(id), "object": "chat.completion", "created": .int(created), "model": .string(model),
             "choices": [
-                ["index": 0, "message": message, "logprobs": .null, "finish_reason": answer.toolCall == nil ? "stop" : "tool_calls"]
+                ["index": 0, "message": message, "logprobs": .null, "finish_reason": .string(finishReason(answer))]
             ],
             "usage": usage(answer),
             "service_tier": "default", "system_fingerprint": "fp_mock",
@@ -130,7 +137,7 @@ enum OpenAIMockResponses {
         } else {
             events.append(chunk(delta: ["role": "assistant", "content": "", "refusal": .null]))
             for piece in MockAnswer.deltas(answer.words) { events.append(chunk(delta: ["content": .string(piece)])) }
-            events.append(chunk(delta: [:], finish: "stop"))
+            events.append(chunk(delta: [:], finish: .string(finishReason(answer))))
         }
         if includeUsage {
             let usageChunk: JSONValue = [

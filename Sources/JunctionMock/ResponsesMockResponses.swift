@@ -55,6 +55,9 @@ enum ResponsesMockResponses {
         return !summary.isNull
     }
 
+    /// `incomplete` when the text was cut at `max_output_tokens`, else `completed`.
+    static func status(_ answer: MockAnswer) -> String { answer.truncated ? "incomplete" : "completed" }
+
     static func usage(_ answer: MockAnswer) -> JSONValue {
         let output = answer.visibleTokens + answer.reasoningTokens
         return [
@@ -76,7 +79,7 @@ enum ResponsesMockResponses {
     }
 
     static func messageItem(ids: IDs, text: String, status: String) -> JSONValue {
-        let content: [JSONValue] = status == "completed" ? [outputText(text)] : []
+        let content: [JSONValue] = status == "in_progress" ? [] : [outputText(text)]
         return ["id": .string(ids.message), "type": "message", "status": .string(status), "content": .array(content), "role": "assistant"]
     }
 
@@ -100,7 +103,7 @@ enum ResponsesMockResponses {
         if let call = answer.toolCall {
             items.append(functionCallItem(call, ids: ids, arguments: call.arguments, status: "completed"))
         } else {
-            items.append(messageItem(ids: ids, text: answer.text, status: "completed"))
+            items.append(messageItem(ids: ids, text: answer.text, status: status(answer)))
         }
         return items
     }
@@ -108,11 +111,12 @@ enum ResponsesMockResponses {
     /// A response object; `output`, `usage` and `error` set by status.
     static func response(
         ids: IDs, model: String, created: Int, body: JSONValue, status: String, output: [JSONValue], usage: JSONValue?,
-        error: JSONValue = .null
+        error: JSONValue = .null, truncated: Bool = false
     ) -> JSONValue {
         [
             "id": .string(ids.response), "object": "response", "created_at": .int(created), "status": .string(status),
-            "background": false, "error": error, "incomplete_details": .null, "instructions": body["instructions"] ?? .null,
+            "background": false, "error": error,
+            "incomplete_details": truncated ? ["reason": "max_output_tokens"] : .null, "instructions": body["instructions"] ?? .null,
             "max_output_tokens": body["max_output_tokens"] ?? .null, "model": .string(model), "output": .array(output),
             "parallel_tool_calls": body["parallel_tool_calls"] ?? true, "previous_response_id": body["previous_response_id"] ?? .null,
             "reasoning": [

@@ -24,9 +24,9 @@ enum ResponsesMockStream {
             events += message(answer, ids: ids, outputIndex: outputIndex)
         }
         let done = R.response(
-            ids: ids, model: model, created: created, body: body, status: "completed", output: R.output(answer, ids: ids, body: body),
-            usage: R.usage(answer))
-        events.append(["type": "response.completed", "response": done])
+            ids: ids, model: model, created: created, body: body, status: R.status(answer), output: R.output(answer, ids: ids, body: body),
+            usage: R.usage(answer), truncated: answer.truncated)
+        events.append(["type": answer.truncated ? "response.incomplete" : "response.completed", "response": done])
         return events.enumerated().map { index, event in
             var numbered = event
             numbered["sequence_number"] = .int(index)
@@ -91,7 +91,10 @@ enum ResponsesMockStream {
                 "type": "response.content_part.done", "item_id": itemID, "output_index": index, "content_index": 0,
                 "part": R.outputText(answer.text),
             ],
-            ["type": "response.output_item.done", "output_index": index, "item": R.messageItem(ids: ids, text: answer.text, status: "completed")],
+            [
+                "type": "response.output_item.done", "output_index": index,
+                "item": R.messageItem(ids: ids, text: answer.text, status: R.status(answer)),
+            ],
         ]
         return events
     }
