@@ -86,6 +86,22 @@ enum AnthropicMockResponses {
         return nil
     }
 
+    /// The 400 Anthropic sends for a thinking configuration it refuses: a budget under 1024 tokens or
+    /// not under `max_tokens`, or thinking together with a `tool_choice` that forces a tool.
+    static func invalidThinking(_ body: JSONValue) -> String? {
+        guard body["thinking"]?["type"]?.stringValue == "enabled" else { return nil }
+        let budget = body["thinking"]?["budget_tokens"]?.intValue ?? 0
+        if budget < 1024 { return "thinking.enabled.budget_tokens: Input should be greater than or equal to 1024" }
+        if let maxTokens = body["max_tokens"]?.intValue, budget >= maxTokens {
+            return "`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at "
+                + "https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size"
+        }
+        if ["any", "tool"].contains(body["tool_choice"]?["type"]?.stringValue ?? "") {
+            return "Thinking may not be enabled when tool_choice forces tool use."
+        }
+        return nil
+    }
+
     /// Cache tokens: with a `cache_control` mark anywhere, a prefix seen before is read from the
     /// cache and the rest of the conversation before the last message is written to it.
     struct CacheUse {
@@ -97,6 +113,7 @@ enum AnthropicMockResponses {
         [
             "input_tokens": .int(answer.promptTokens - cache.read - cache.creation),
             "cache_creation_input_tokens": .int(cache.creation), "cache_read_input_tokens": .int(cache.read),
+            "cache_creation": ["ephemeral_5m_input_tokens": .int(cache.creation), "ephemeral_1h_input_tokens": 0],
             "output_tokens": .int(answer.visibleTokens + answer.reasoningTokens), "service_tier": "standard",
         ]
     }

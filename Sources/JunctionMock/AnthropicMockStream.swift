@@ -41,6 +41,7 @@ enum AnthropicMockStream {
         }
         var finalUsage = AnthropicMockResponses.usage(answer, cache: cache)
         finalUsage["service_tier"] = nil
+        finalUsage["cache_creation"] = nil
         events.append([
             "type": "message_delta", "delta": ["stop_reason": .string(AnthropicMockResponses.stopReason(answer)), "stop_sequence": .null],
             "usage": finalUsage,

@@ -94,7 +94,9 @@ extension MockProvider {
         }
         let body = intake.body
         if body["max_tokens"]?.intValue == nil { return anthropicError(status: 400, message: "max_tokens: Field required") }
-        if let invalid = AnthropicMockResponses.invalidSignature(body) { return anthropicError(status: 400, message: invalid) }
+        if let invalid = AnthropicMockResponses.invalidThinking(body) ?? AnthropicMockResponses.invalidSignature(body) {
+            return anthropicError(status: 400, message: invalid)
+        }
 
         let model = body["model"]?.stringValue ?? ""
         let number = requestNumber

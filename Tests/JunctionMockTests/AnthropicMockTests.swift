@@ -108,6 +108,19 @@ struct AnthropicMockTests {
         }
     }
 
+    @Test(arguments: [
+        (#""max_tokens":4096,"thinking":{"type":"enabled","budget_tokens":512}"#, "greater than or equal to 1024"),
+        (#""max_tokens":2048,"thinking":{"type":"enabled","budget_tokens":2048}"#, "must be greater than `thinking.budget_tokens`"),
+        (#""max_tokens":4096,"thinking":{"type":"enabled","budget_tokens":2048},"tool_choice":{"type":"any"},"tools":[{"name":"t","input_schema":{"type":"object"}}]"#, "forces tool use"),
+    ])
+    func aThinkingConfigurationAnthropicRefusesIsA400(fields: String, message: String) async throws {
+        try await MockHTTP.withMock { server in
+            let answer = try await post(server, #"{"model":"claude-sonnet-4-5",\#(fields),"messages":[{"role":"user","content":"hi"}]}"#)
+            #expect(answer.status == 400)
+            #expect(try answer.json()["error"]?["message"]?.stringValue?.contains(message) == true)
+        }
+    }
+
     @Test func keysAndTheVersionHeaderAreChecked() async throws {
         try await MockHTTP.withMock(MockProvider(name: "m", apiKeys: ["sk-ant-good"])) { server in
             let missing = try await post(server, hello)
