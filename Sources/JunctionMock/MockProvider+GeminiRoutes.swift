@@ -12,7 +12,8 @@ extension MockProvider {
     func addGeminiRoutes(to router: Router<BasicRequestContext>) {
         for version in ["v1beta", "v1"] {
             router.post("/\(version)/models/{modelAction}") { request, context -> Response in
-                try await self.gemini(request, modelAction: context.parameters.get("modelAction") ?? "")
+                let segment = context.parameters.get("modelAction") ?? ""
+                return try await self.gemini(request, modelAction: segment.removingPercentEncoding ?? segment)
             }
         }
         router.get("/v1beta/models") { request, _ -> Response in

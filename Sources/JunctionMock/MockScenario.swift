@@ -29,14 +29,27 @@ public struct MockScenario: Sendable {
     }
 
     public var rules: [Rule]
+    /// Chooses a fault when no rule applies, from the request's number (1-based, per mock) and model;
+    /// the simulator uses it to act out faults as a function of simulated time.
+    public var dynamic: (@Sendable (_ requestNumber: Int, _ model: String) -> MockFault?)?
 
     public init(rules: [Rule] = []) {
         self.rules = rules
     }
 
-    /// The first rule's fault that applies to this request, if any.
+    /// A scenario whose faults are chosen per request by `dynamic` (after any `rules`).
+    ///
+    /// ```swift
+    /// MockScenario(dynamic: { number, _ in number.isMultiple(of: 10) ? MockFault(status: 500) : nil })
+    /// ```
+    public init(rules: [Rule] = [], dynamic: @escaping @Sendable (_ requestNumber: Int, _ model: String) -> MockFault?) {
+        self.rules = rules
+        self.dynamic = dynamic
+    }
+
+    /// The first rule's fault that applies to this request, else the dynamic choice, if any.
     public func fault(forRequest number: Int, model: String) -> MockFault? {
-        rules.first { $0.matches(requestNumber: number, model: model) }?.fault
+        rules.first { $0.matches(requestNumber: number, model: model) }?.fault ?? dynamic?(number, model)
     }
 
     /// Reads a scenario file.

@@ -32,6 +32,8 @@ struct GeminiMockTests {
             #expect(received.format == .gemini)
             #expect(received.model == model)
             #expect(received.path == "/v1beta/models/\(model):generateContent")
+            let encoded = try await MockHTTP.send(server, "/v1beta/models/\(model)%3AgenerateContent", body: hello)
+            #expect(encoded.status == 200, "a percent-encoded colon is the same route")
             let counted = try await post(server, hello, action: "countTokens").json()
             #expect(counted["totalTokens"]?.intValue == 9)
         }
