@@ -7,13 +7,13 @@ import Foundation
 ///
 /// | key | effect |
 /// |---|---|
-/// | `status=429` | answer with this status and OpenAI's documented error body for it |
-/// | `retry-after=30` | with a 429: the `Retry-After` header, in seconds |
+/// | `status=429` | answer with this status and the route's format's documented error body for it |
+/// | `retry-after=30` | the `Retry-After` header, in seconds (Gemini: a `RetryInfo` detail on a 429) |
 /// | `latency=200` | wait this many milliseconds before the response head |
 /// | `stall=5000` | stop sending for this many milliseconds (before the head, or after `stall-after` chunks) |
 /// | `stall-after=2` | where a stall starts: after this many stream chunks |
 /// | `disconnect-after=3` | close the connection after this many stream chunks |
-/// | `stream-error-after=0` | send an `error` event inside the 200 stream after this many chunks, then end |
+/// | `stream-error-after=0` | send the format's error event inside the 200 stream after this many chunks, then end |
 /// | `message=text` | the error message to use |
 public struct MockFault: Sendable, Hashable, CustomStringConvertible {
     public var status: Int?
