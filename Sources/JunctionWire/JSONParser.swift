@@ -33,7 +33,7 @@ extension JSONValue {
 
     /// Parses one JSON document from a string.
     public init(parsing text: String) throws {
-        try self.init(parsing: Array(text.utf8))
+        try self.init(parsing: text.utf8)
     }
 }
 
@@ -109,7 +109,7 @@ struct JSONParser {
             position += 1
             return .object(object)
         }
-        var seenKeys = Set<String>()
+        var seenKeys = Set<String>()   // only for large objects; small ones are searched linearly
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a key") }
@@ -119,7 +119,7 @@ struct JSONParser {
             position += 1
             skipWhitespace()
             let value = try parseValue()
-            if seenKeys.insert(key).inserted {
+            if isNewKey(key, in: object, seen: &seenKeys) {
                 object.appendUnchecked(key: key, value: value)
             } else {
                 object[key] = value
@@ -132,6 +132,14 @@ struct JSONParser {
             default: throw fail("expected ',' or '}'")
             }
         }
+    }
+
+    /// Whether `key` is not yet in `object`: a linear search while the object is small (no hashing, no
+    /// allocation), a set of its keys once it grows.
+    private func isNewKey(_ key: String, in object: JSONObject, seen: inout Set<String>) -> Bool {
+        if object.count < 16 { return !object.members.contains(where: { $0.key == key }) }
+        if seen.isEmpty { seen = Set(object.members.map(\.key)) }
+        return seen.insert(key).inserted
     }
 
     private mutating func parseArray() throws -> JSONValue {
@@ -201,6 +209,13 @@ struct JSONParser {
         }
         var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
+            // Copy the run up to the next quote, backslash or control character in one go.
+            let runStart = position
+            while position < bytes.count, bytes[position] >= 0x20, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+                position += 1
+            }
+            if runStart < position { scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
@@ -224,9 +239,7 @@ struct JSONParser {
                 default: throw fail("invalid escape")
                 }
             default:
-                if byte < 0x20 { throw fail("control character in a string") }
-                scalars.append(byte)
-                position += 1
+                throw fail("control character in a string")
             }
         }
         throw fail("unterminated string")

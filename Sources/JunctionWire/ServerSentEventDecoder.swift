@@ -37,21 +37,34 @@ public struct ServerSentEventDecoder: Sendable {
 
     /// Reads a chunk and returns the events it completed.
     public mutating func feed(_ chunk: some Sequence<UInt8>) throws -> [ServerSentEvent] {
+        if let events = try chunk.withContiguousStorageIfAvailable({ try feed(buffer: $0) }) { return events }
+        return try Array(chunk).withUnsafeBufferPointer { try feed(buffer: $0) }
+    }
+
+    /// Splits contiguous bytes into lines; the bytes of a line are appended as one run, not one by one.
+    private mutating func feed(buffer: UnsafeBufferPointer<UInt8>) throws -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
-        for byte in chunk {
+        var index = 0
+        while index < buffer.count {
+            let byte = buffer[index]
             if previousWasCR {
                 previousWasCR = false
-                if byte == 0x0A { continue }
+                if byte == 0x0A {
+                    index += 1
+                    continue
+                }
             }
             switch byte {
-            case 0x0A:
-                if let event = try endLine() { events.append(event) }
-            case 0x0D:
-                previousWasCR = true
+            case 0x0A, 0x0D:
+                index += 1
+                previousWasCR = byte == 0x0D
                 if let event = try endLine() { events.append(event) }
             default:
-                guard line.count < maximumLineLength else { throw ServerSentEventError.lineTooLong(maximumLineLength) }
-                line.append(byte)
+                var end = index + 1
+                while end < buffer.count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                guard line.count + (end - index) <= maximumLineLength else { throw ServerSentEventError.lineTooLong(maximumLineLength) }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                index = end
             }
         }
         return events

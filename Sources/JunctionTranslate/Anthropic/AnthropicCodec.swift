@@ -102,7 +102,17 @@ extension AnthropicCodec {
     /// A tool id as Anthropic accepts it (`^[a-zA-Z0-9_-]+$`), without any carried Gemini signature.
     static func toolID(_ id: String) -> String {
         let plain = SignatureCarrier.plainID(id)
+        // Fast path: an id of ASCII letters, digits, `_` and `-` is already valid (no per-Character walk).
+        if !plain.isEmpty, plain.utf8.allSatisfy({ isIDByte($0) }) { return plain }
         let cleaned = String(plain.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "_" })
         return cleaned.isEmpty ? "toolu_empty" : cleaned
+    }
+
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 }

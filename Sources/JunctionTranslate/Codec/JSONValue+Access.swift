@@ -45,6 +45,8 @@ extension JSONObject {
 extension String {
     /// Whitespace-trimmed.
     func trimmed() -> String {
+        // Fast path: nothing to trim when both ends are visible ASCII (the usual JSON event data).
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace || first.isNewline { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace || last.isNewline { scalars.removeLast() }

@@ -22,10 +22,27 @@ public enum SignatureCarrier {
 
     /// The plain id and the Gemini thought signature carried in `id`, if any.
     public static func split(_ id: String) -> (id: String, signature: String?) {
-        guard let range = id.range(of: idMarker) else { return (id, nil) }
+        // A byte search first: most ids carry nothing, and Foundation's `range(of:)` is slow for them.
+        guard mayCarry(id), let range = id.range(of: idMarker) else { return (id, nil) }
         var signature = String(id[range.upperBound...].map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
         while signature.count % 4 != 0 { signature.append("=") }
         return (String(id[..<range.lowerBound]), signature)
+    }
+
+    /// Whether the bytes of ``idMarker`` occur in `id` (no prefix of the marker recurs inside it, so a
+    /// mismatch only needs to restart the match).
+    private static func mayCarry(_ id: String) -> Bool {
+        let marker = idMarker.utf8
+        var matched = marker.startIndex
+        for byte in id.utf8 {
+            if byte == marker[matched] {
+                matched = marker.index(after: matched)
+                if matched == marker.endIndex { return true }
+            } else {
+                matched = byte == marker.first ? marker.index(after: marker.startIndex) : marker.startIndex
+            }
+        }
+        return false
     }
 
     /// The plain id with any carried signature removed.
