@@ -64,9 +64,10 @@ extension MockProvider {
             return .failure(ResponseError(anthropicError(status: 400, message: "The request body is not valid JSON.")))
         }
         let model = body["model"]?.stringValue ?? ""
-        let fault = try record(
+        let admission = try record(
             request, format: .anthropic, model: model, stream: stream(body),
             apiKey: request.headers[HTTPField.Name("x-api-key")!], bytes: bytes)
+        let fault = admission.fault
         if let refusal = anthropicRefusal(request) { return .failure(ResponseError(refusal)) }
         if model.isEmpty { return .failure(ResponseError(anthropicError(status: 400, message: "model: Field required"))) }
         if body["messages"]?.arrayValue == nil {
@@ -76,7 +77,7 @@ extension MockProvider {
         if let status = Self.errorStatus(fault) {
             return .failure(ResponseError(anthropicError(status: status, message: fault.message, retryAfter: fault.retryAfter)))
         }
-        return .success(MockIntake(bytes: bytes, body: body, fault: fault))
+        return .success(MockIntake(bytes: bytes, body: body, fault: fault, number: admission.number))
     }
 
     private func anthropicCountTokens(_ request: Request) async throws -> Response {
@@ -99,7 +100,7 @@ extension MockProvider {
         }
 
         let model = body["model"]?.stringValue ?? ""
-        let number = requestNumber
+        let number = intake.number
         let id = "msg_\(name)_\(number)"
         let toolID = "toolu_\(name)_\(number)"
         let cache = anthropicCacheUse(body)

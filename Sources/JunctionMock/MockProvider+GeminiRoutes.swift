@@ -60,7 +60,8 @@ extension MockProvider {
         let (bytes, parsed) = try await readBody(request)
         let key = Self.geminiKey(request)
         let stream = action == "streamGenerateContent"
-        let fault = try record(request, format: .gemini, model: model, stream: stream, apiKey: key, bytes: bytes)
+        let admission = try record(request, format: .gemini, model: model, stream: stream, apiKey: key, bytes: bytes)
+        let fault = admission.fault
         if let refusal = geminiRefusal(key) { return refusal }
         guard let body = parsed, case .object = body else {
             return Self.geminiError(status: 400, message: "Invalid JSON payload received.")
@@ -90,7 +91,7 @@ extension MockProvider {
             thinking: thinking.thinks, tool: GeminiMockResponses.tool(body), cachedTokens: cached)
         let config = GeminiMockResponses.field(body, "generationConfig", "generation_config")
         answer.limit(to: GeminiMockResponses.field(config, "maxOutputTokens", "max_output_tokens")?.intValue)
-        let responseID = "\(name)-\(requestNumber)"
+        let responseID = "\(name)-\(admission.number)"
         guard stream else {
             return Self.json(GeminiMockResponses.response(answer, model: model, responseID: responseID, includeThoughts: thinking.includeThoughts))
         }

@@ -4,11 +4,19 @@ import Hummingbird
 import JunctionWire
 import NIOCore
 
+/// A recorded request's fault and number.
+struct MockAdmission {
+    var fault: MockFault
+    /// The request's number at this mock (1-based), used in its ids.
+    var number: Int
+}
+
 /// A request's body and the fault it is to act out, once the mock has recorded it.
 struct MockIntake {
     var bytes: ByteBuffer
     var body: JSONValue
     var fault: MockFault
+    var number: Int
 }
 
 extension MockProvider {
@@ -18,17 +26,18 @@ extension MockProvider {
         return (bytes, try? JSONValue(parsing: bytes.readableBytesView))
     }
 
-    /// Records the request and returns the fault it gets (the header's, a queued one or the scenario's).
+    /// Records the request and returns the fault it gets (the header's, a queued one or the scenario's) and its number.
     func record(
         _ request: Request, format: APIFormat, model: String, stream: Bool, includeUsage: Bool = false, apiKey: String?,
         bytes: ByteBuffer
-    ) throws -> MockFault {
+    ) throws -> MockAdmission {
         let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
         let headerFault = try request.headers[HTTPField.Name("x-mock-fault")!].map { try MockFault(parsing: $0) }
         let received = ReceivedRequest(
             model: model, stream: stream, includeUsage: includeUsage, apiKey: apiKey, body: String(buffer: bytes),
             path: request.uri.path, format: format, headers: headers)
-        return admit(received, headerFault: headerFault) ?? MockFault()
+        let admitted = admit(received, headerFault: headerFault)
+        return MockAdmission(fault: admitted.fault ?? MockFault(), number: admitted.number)
     }
 
     /// Whether a presented key passes: any key when `apiKeys` is empty.

@@ -33,7 +33,8 @@ extension MockProvider {
             return Self.openAIError(status: 400, message: "We could not parse the JSON body of your request.")
         }
         let stream = body["stream"]?.boolValue == true
-        let fault = try record(request, format: .openAIResponses, model: model, stream: stream, apiKey: presentedKey, bytes: bytes)
+        let admission = try record(request, format: .openAIResponses, model: model, stream: stream, apiKey: presentedKey, bytes: bytes)
+        let fault = admission.fault
         guard accepts(presentedKey) else { return Self.openAIError(status: 401, message: nil) }
 
         var previousTokens = 0
@@ -50,7 +51,7 @@ extension MockProvider {
             return Self.openAIError(status: status, message: fault.message, retryAfter: fault.retryAfter)
         }
 
-        let ids = ResponsesMockResponses.IDs(provider: name, number: requestNumber)
+        let ids = ResponsesMockResponses.IDs(provider: name, number: admission.number)
         let created = Int(Date().timeIntervalSince1970)
         let items = ResponsesMockResponses.inputItems(body)
         let cached = cachedPrefixTokens(messages: items, system: body["instructions"], tools: body["tools"])

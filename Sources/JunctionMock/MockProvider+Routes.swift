@@ -47,8 +47,9 @@ extension MockProvider {
         }
         let stream = body["stream"]?.boolValue == true
         let includeUsage = body["stream_options"]?["include_usage"]?.boolValue == true
-        let fault = try record(
+        let admission = try record(
             request, format: .openAIChat, model: model, stream: stream, includeUsage: includeUsage, apiKey: presentedKey, bytes: bytes)
+        let fault = admission.fault
 
         guard accepts(presentedKey) else { return Self.json(OpenAIMockResponses.errorBody(status: 401, message: nil), status: 401) }
         try await waitBeforeHead(fault)
@@ -56,7 +57,7 @@ extension MockProvider {
             return Self.openAIError(status: status, message: fault.message, retryAfter: fault.retryAfter)
         }
 
-        let id = "chatcmpl-\(name)-\(requestNumber)"
+        let id = "chatcmpl-\(name)-\(admission.number)"
         let created = Int(Date().timeIntervalSince1970)
         let messages = body["messages"]?.arrayValue ?? []
         let cached = cachedPrefixTokens(messages: messages, tools: body["tools"])

@@ -97,17 +97,19 @@ public final class MockProvider: Sendable {
     public var completedStreams: Int { state.withLock { $0.completedStreams } }
 
     /// Records a request and picks its fault: the header's, else a queued one, else the scenario's.
-    func admit(_ request: ReceivedRequest, headerFault: MockFault?) -> MockFault? {
+    /// Also returns the request's number (1-based), which makes its ids unique.
+    func admit(_ request: ReceivedRequest, headerFault: MockFault?) -> (fault: MockFault?, number: Int) {
         state.withLock { state in
             state.requestCount += 1
             state.received.append(request)
-            if let headerFault { return headerFault }
-            if !state.queuedFaults.isEmpty { return state.queuedFaults.removeFirst() }
-            return scenario.fault(forRequest: state.requestCount, model: request.model)
+            let number = state.requestCount
+            if let headerFault { return (headerFault, number) }
+            if !state.queuedFaults.isEmpty { return (state.queuedFaults.removeFirst(), number) }
+            return (scenario.fault(forRequest: number, model: request.model), number)
         }
     }
 
-    /// The number of requests received so far, used to make ids unique.
+    /// The number of requests received so far.
     var requestNumber: Int { state.withLock { $0.requestCount } }
 
     func streamEnded(cancelled: Bool) {
