@@ -122,6 +122,17 @@ struct ResponsesMockTests {
         }
     }
 
+    @Test func concurrentResponsesGetDistinctStoredIDs() async throws {
+        try await MockHTTP.withMock { server in
+            let ids = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<8 { group.addTask { try await post(server, hello).json()["id"]?.stringValue } }
+                return try await group.reduce(into: [String]()) { if let id = $1 { $0.append(id) } }
+            }
+            #expect(Set(ids).count == 8)
+            for id in ids { #expect(try await MockHTTP.send(server, "/v1/responses/\(id)", method: .GET).status == 200) }
+        }
+    }
+
     @Test func aWrongBearerKeyGetsOpenAIs401() async throws {
         try await MockHTTP.withMock(MockProvider(name: "m", apiKeys: ["sk-good"])) { server in
             let wrong = try await post(server, hello, headers: [("authorization", "Bearer sk-bad")])
