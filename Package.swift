@@ -101,7 +101,13 @@ let package = Package(
         .executableTarget(
             name: "junction-saver-bench",
             dependencies: ["JunctionSaver"],
-            path: "Sources/JunctionSaverBench",
+            path: "bench/JunctionSaverBench",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "junction-translate-bench",
+            dependencies: ["JunctionTranslate", "JunctionWire"],
+            path: "bench/JunctionTranslateBench",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "JunctionWireTests", dependencies: ["JunctionWire"], swiftSettings: strictSettings),

@@ -31,7 +31,8 @@ extension Gateway {
                 RouteRequest(
                     model: client.model, models: hints.fallbackModels, preferences: hints.preferences,
                     estimatedInputTokens: hints.estimatedInputTokens, maxOutputTokens: hints.maxOutputTokens,
-                    capabilities: hints.capabilities, conversationKey: hints.conversationKey))
+                    capabilities: hints.capabilities, conversationKey: hints.conversationKey),
+                usage: await budgets.snapshot(now: router.clock.now()))
         } catch {
             return planningFailed(trace, error: error)
         }

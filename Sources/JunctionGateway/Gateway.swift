@@ -16,19 +16,21 @@ public final class Gateway: Sendable {
     let upstream: UpstreamClient
     let ledger: Ledger?
     let logger: Logger
+    let budgets: BudgetCounter
 
     /// The largest upstream body read whole (non-streamed responses and error bodies).
     static let maximumResponseBytes = 64 << 20
 
     public init(
         config: JunctionConfig, upstream: UpstreamClient, ledger: Ledger?, logger: Logger,
-        clock: any RoutingClock = SystemRoutingClock(), health: HealthState = HealthState()
+        clock: any RoutingClock = SystemRoutingClock(), health: HealthState = HealthState(), database: JunctionDatabase? = nil
     ) {
         self.config = config
         self.router = SharedRouter(config: RoutingSetup.routingConfig(config), clock: clock, health: health)
         self.upstream = upstream
         self.ledger = ledger
         self.logger = logger
+        self.budgets = BudgetCounter(config: config, database: database)
     }
 
     /// Routes one client request and returns the response to send, errors included; never throws.

@@ -61,7 +61,8 @@ struct RequestTrace: Sendable {
                 cachedInputTokens: usage.cachedInputTokens, reasoningTokens: usage.reasoningTokens,
                 route: attempts.isEmpty ? nil : route, error: error,
                 saverBytesBefore: saver?.bytesBefore, saverBytesAfter: saver?.bytesAfter,
-                saverTokensBefore: saver?.tokensBefore, saverTokensAfter: saver?.tokensAfter))
+                saverTokensBefore: saver?.tokensBefore, saverTokensAfter: saver?.tokensAfter,
+                account: attempts.last?.account))
         log(status: status, logger: logger, latency: latency)
     }
 

@@ -1,4 +1,5 @@
 public import Hummingbird
+public import NIOCore
 
 /// The per-request context: Hummingbird's core storage plus the client key that authenticated.
 public struct JunctionRequestContext: RequestContext {
@@ -8,11 +9,18 @@ public struct JunctionRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The name of the client key presented, once the authenticator has checked it.
     public var clientKeyName: String?
-    /// Set by the gateway routes so that the request log leaves their line to the gateway.
-    public var isLoggedByGateway = false
+    /// The peer's address, for routes only this machine may use.
+    public let remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Whether the request came from this machine (127.0.0.0/8 or ::1).
+    public var isFromLoopback: Bool {
+        guard let ip = remoteAddress?.ipAddress else { return false }
+        return ip.hasPrefix("127.") || ip == "::1" || ip.hasPrefix("::ffff:127.")
     }
 
     public var maxUploadSize: Int { Self.maximumBodySize }

@@ -39,7 +39,9 @@ public final class JunctionRuntime: Sendable {
         database = try JunctionDatabase(dataDir: config.dataDir)
         ledger = Ledger(database: database, logger: logger)
         upstream = UpstreamClient()
-        gateway = Gateway(config: config, upstream: upstream, ledger: ledger, logger: logger, clock: clock)
+        gateway = Gateway(
+            config: config, upstream: upstream, ledger: ledger, logger: logger, clock: clock,
+            health: HealthPersister.restore(from: database, logger: logger), database: database)
     }
 
     /// The service group to run; `onListening` gets the bound port (useful when the port is 0).
@@ -48,6 +50,7 @@ public final class JunctionRuntime: Sendable {
     ) -> ServiceGroup {
         let router = Router(context: JunctionRequestContext.self)
         router.addClientRoutes(gateway: gateway)
+        router.addHealthRoutes(gateway: gateway)
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "junction"),
@@ -56,6 +59,7 @@ public final class JunctionRuntime: Sendable {
         var configuration = ServiceGroupConfiguration(
             services: [
                 .init(service: ledger),
+                .init(service: HealthPersister(router: gateway.router, database: database, logger: logger)),
                 .init(service: UpstreamClientService(client: upstream)),
                 .init(service: application),
             ],

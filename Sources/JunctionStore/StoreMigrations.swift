@@ -34,6 +34,16 @@ enum StoreMigrations {
                 table.add(column: "saverTokensAfter", .integer)
             }
         }
+        migrator.registerMigration("v3.routingHealth") { db in
+            try db.create(table: "routingHealth") { table in
+                table.primaryKey("id", .integer).check { $0 == 1 }
+                table.column("state", .blob).notNull()
+                table.column("updatedAt", .datetime).notNull()
+            }
+            try db.alter(table: "usage") { table in
+                table.add(column: "account", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -18,6 +18,8 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var provider: String?
     /// The provider's own model name.
     public var upstreamModel: String?
+    /// Which of the provider's accounts served (0-based), for per-account budgets.
+    public var account: Int?
     public var attempts: Int
     /// The status the client received.
     public var status: Int
@@ -46,7 +48,7 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         upstreamModel: String?, attempts: Int, status: Int, stream: Bool, latencyMs: Int, firstByteMs: Int?,
         inputTokens: Int? = nil, outputTokens: Int? = nil, cachedInputTokens: Int? = nil, reasoningTokens: Int? = nil,
         route: String? = nil, error: String? = nil, saverBytesBefore: Int? = nil, saverBytesAfter: Int? = nil,
-        saverTokensBefore: Int? = nil, saverTokensAfter: Int? = nil
+        saverTokensBefore: Int? = nil, saverTokensAfter: Int? = nil, account: Int? = nil
     ) {
         self.createdAt = createdAt
         self.clientKey = clientKey
@@ -69,6 +71,7 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.saverBytesAfter = saverBytesAfter
         self.saverTokensBefore = saverTokensBefore
         self.saverTokensAfter = saverTokensAfter
+        self.account = account
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -74,8 +74,13 @@ struct DemoCommand: JunctionSubcommand {
         try await client.shutdown()
         print(DemoRow.table(rows))
         let served = rows.filter { $0.status == 200 }.count
-        let fellBack = rows.filter { $0.attempts > 1 }.count
-        print("\n\(served)/\(rows.count) requests served; \(fellBack) fell back after a 429 without the client noticing.")
+        print("\n\(served)/\(rows.count) requests served.")
+        if let hit = rows.first(where: { $0.route.contains(":429") }) {
+            let rested = rows.filter { $0.index > hit.index && !$0.route.contains("premium") }.count
+            print(
+                "Request \(hit.index): premium answered 429 with a one-hour reset; Junction moved to backup without the client "
+                    + "noticing, then let premium rest: the \(rested) requests after it went straight to backup.")
+        }
         print("Each request wrote one row to the usage ledger (a temporary SQLite database, removed on exit).")
         await group.triggerGracefulShutdown()
         _ = try? await serverTask.value

@@ -23,7 +23,13 @@ final class Harness: Sendable {
     private let task: Task<Void, any Error>
     let dataDir: String
 
-    private init(mocks: [MockServer], runtime: JunctionRuntime, port: Int, group: ServiceGroup, task: Task<Void, any Error>, dataDir: String) {
+    private let keepData: Bool
+
+    private init(
+        mocks: [MockServer], runtime: JunctionRuntime, port: Int, group: ServiceGroup, task: Task<Void, any Error>, dataDir: String,
+        keepData: Bool
+    ) {
+        self.keepData = keepData
         self.mocks = mocks
         self.runtime = runtime
         self.port = port
@@ -35,13 +41,14 @@ final class Harness: Sendable {
 
     /// Starts the mocks, then Junction with the configuration `configure` builds from them.
     static func start(
-        _ providers: [MockProvider], clock: any RoutingClock = SystemRoutingClock(),
+        _ providers: [MockProvider], clock: any RoutingClock = SystemRoutingClock(), dataDir: String? = nil,
         configure: ([MockServer]) -> JunctionConfig
     ) async throws -> Harness {
         var mocks: [MockServer] = []
         for provider in providers { mocks.append(try await MockServer.start(provider)) }
         var config = configure(mocks)
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("junction-test-\(UUID().uuidString)").path
+        let keepData = dataDir != nil
+        let dataDir = dataDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("junction-test-\(UUID().uuidString)").path
         config.dataDir = dataDir
         config.listen = ListenAddress(host: "127.0.0.1", port: 0)
         let runtime = try JunctionRuntime(
@@ -57,7 +64,7 @@ final class Harness: Sendable {
         }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
-        return Harness(mocks: mocks, runtime: runtime, port: port, group: group, task: task, dataDir: dataDir)
+        return Harness(mocks: mocks, runtime: runtime, port: port, group: group, task: task, dataDir: dataDir, keepData: keepData)
     }
 
     /// One mock provider `p1`, `p2`… per given provider, each serving `gpt-4o` and `gpt-4o-mini`.
@@ -82,7 +89,7 @@ final class Harness: Sendable {
         await group.triggerGracefulShutdown()
         _ = try? await task.value
         for mock in mocks { await mock.stop() }
-        try? FileManager.default.removeItem(atPath: dataDir)
+        if !keepData { try? FileManager.default.removeItem(atPath: dataDir) }
     }
 
     /// Triggers the same graceful shutdown that SIGTERM does.

@@ -137,3 +137,50 @@ struct RoutingLiveTests {
         #expect(reply.json?["error"]?["message"]?.stringValue?.contains("p1/gpt-4o") == true)
     }
 }
+
+@Suite("Routing health across a restart")
+struct RoutingPersistenceTests {
+    @Test func aCooldownLearnedBeforeARestartIsStillHonouredAfterIt() async throws {
+        let clock = ManualRoutingClock()
+        let dataDir = NSTemporaryDirectory() + "junction-health-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dataDir) }
+        let primary = MockProvider(name: "primary")
+        primary.enqueue(MockFault(status: 429, retryAfter: 3600))
+        let before = try await Harness.start([primary, MockProvider(name: "backup")], clock: clock, dataDir: dataDir) { mocks in
+            JunctionConfig(
+                providers: mocks.enumerated().map { ProviderConfig(id: "p\($0 + 1)", baseURL: $1.baseURL, models: ["gpt-4o"]) },
+                combos: [ComboConfig(name: "c", targets: ["p1/gpt-4o", "p2/gpt-4o"])])
+        }
+        let first = try await before.request("/v1/chat/completions", body: Harness.chat(model: "c"))
+        #expect(first.headers.first(name: "x-junction-route") == "p1/gpt-4o:429,p2/gpt-4o:200")
+        await before.stop()
+
+        let after = try await Harness.start([MockProvider(name: "primary"), MockProvider(name: "backup")], clock: clock, dataDir: dataDir) { mocks in
+            JunctionConfig(
+                providers: mocks.enumerated().map { ProviderConfig(id: "p\($0 + 1)", baseURL: $1.baseURL, models: ["gpt-4o"]) },
+                combos: [ComboConfig(name: "c", targets: ["p1/gpt-4o", "p2/gpt-4o"])])
+        }
+        defer { Task { await after.stop() } }
+        let again = try await after.request("/v1/chat/completions", body: Harness.chat(model: "c"))
+        #expect(again.headers.first(name: "x-junction-route") == "p2/gpt-4o:200", "the restarted router remembers the reset")
+        #expect(after.mocks[0].provider.receivedRequests.isEmpty)
+    }
+}
+
+@Suite("The health view")
+struct HealthViewTests {
+    @Test func apiHealthListsEachAccountAndModelWithItsStateAndReset() async throws {
+        let primary = MockProvider(name: "primary")
+        primary.enqueue(MockFault(status: 429, retryAfter: 600))
+        let harness = try await Harness.start(primary, MockProvider(name: "backup"), combo: ["p1/gpt-4o", "p2/gpt-4o-mini"])
+        defer { Task { await harness.stop() } }
+        _ = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "combo"))
+        let view = try await harness.request("/api/health", method: .GET)
+        #expect(view.status == 200)
+        let rows = try #require(view.json?["accounts"]?.arrayValue)
+        let resting = try #require(rows.first { $0["provider"]?.stringValue == "p1" })
+        #expect(resting["state"]?.stringValue == "resting")
+        #expect(resting["until"]?.stringValue != nil)
+        #expect(resting["last_error"]?.stringValue?.isEmpty == false)
+    }
+}

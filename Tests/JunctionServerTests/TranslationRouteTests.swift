@@ -150,4 +150,38 @@ struct TranslationRouteTests {
         #expect(reply.json?["error"]?["message"]?.stringValue?.contains("previous_response_id") == true)
         #expect(harness.mocks[0].provider.receivedRequests.isEmpty)
     }
+
+    @Test func countTokensAsksAnAnthropicProviderForItsOwnCount() async throws {
+        let mock = MockProvider(name: "ant")
+        let harness = try await Harness.start([mock]) { mocks in
+            JunctionConfig(providers: [ProviderConfig(id: "ant", format: .anthropic, baseURL: mocks[0].baseURL, apiKeys: ["k"], models: ["claude-x"])])
+        }
+        defer { Task { await harness.stop() } }
+        let body = #"{"model":"ant/claude-x","messages":[{"role":"user","content":"Say hello"}]}"#
+        let reply = try await harness.request("/v1/messages/count_tokens", body: body, headers: [("anthropic-version", "2023-06-01")])
+        #expect(reply.status == 200)
+        #expect(reply.headers.first(name: "x-junction-token-count") == "upstream")
+        #expect(reply.json?["input_tokens"]?.intValue != nil)
+        let received = try #require(mock.receivedRequests.last)
+        #expect(received.path == "/v1/messages/count_tokens")
+        #expect(received.model == "claude-x")
+        #expect(received.header("x-api-key") == "k")
+    }
+
+    @Test func aStreamThatBreaksAfterContentEndsWithAnAnthropicErrorEvent() async throws {
+        let mock = MockProvider(name: "oai")
+        mock.enqueue(MockFault(disconnectAfterChunks: 4))
+        let harness = try await Harness.start(mock)
+        defer { Task { await harness.stop() } }
+        let body = Self.anthropicBody.replacingOccurrences(of: #""max_tokens":256"#, with: #""max_tokens":256,"stream":true"#)
+        let (status, events) = try await self.events(harness, path: "/v1/messages", body: body)
+        #expect(status == 200)
+        let text = events.filter { $0.event == "content_block_delta" }
+            .compactMap { try? JSONValue(parsing: $0.data)["delta"]?["text"]?.stringValue }.joined()
+        #expect(text == "Hello from oai")
+        let last = try #require(events.last)
+        #expect(last.event == "error")
+        #expect(try JSONValue(parsing: last.data)["type"]?.stringValue == "error")
+        #expect(!events.contains { $0.event == "message_stop" }, "never a silently truncated stream that claims to be complete")
+    }
 }

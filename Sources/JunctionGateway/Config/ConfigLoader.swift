@@ -130,8 +130,24 @@ public struct ConfigLoader: Sendable {
     }
 
     private static func routingPolicy(_ field: YAMLField) throws -> RoutingPolicy {
-        let fields = try field.mapping(allowed: ["max_attempts", "deadline", "max_retry_wait", "sticky"])
+        let fields = try field.mapping(allowed: ["max_attempts", "deadline", "max_retry_wait", "sticky", "errors"])
         var policy = RoutingPolicy()
+        if let errors = fields["errors"] {
+            let kinds = Set(ErrorKind.allCases.map(\.rawValue))
+            for (kind, rule) in try errors.mapping(allowed: kinds).sorted(by: { $0.key < $1.key }) {
+                let ruleFields = try rule.mapping(allowed: ["effect", "seconds", "next"])
+                guard let effect = ruleFields["effect"] else { throw rule.error("a rule needs an effect") }
+                let seconds = try ruleFields["seconds"].map { Self.seconds(try $0.duration()) }
+                let standardNext = policy.errorTable.rule(for: ErrorKind(rawValue: kind)!).fallback.rawValue
+                let next = try ruleFields["next"]?.nonEmptyString() ?? standardNext
+                guard let table = policy.errorTable.setting(kind: kind, effect: try effect.nonEmptyString(), seconds: seconds, fallback: next) else {
+                    throw rule.error(
+                        "unknown effect or next step (effects: none, rest_until_reset, disable_account, disable_account_for_quota_window, "
+                            + "disable_account_model, breaker; next: next, none, larger_context)")
+                }
+                policy.errorTable = table
+            }
+        }
         if let attempts = fields["max_attempts"] {
             policy.maxAttempts = try attempts.int()
             guard policy.maxAttempts >= 1 else { throw attempts.error("must be at least 1") }
