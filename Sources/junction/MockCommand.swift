@@ -3,11 +3,11 @@ import JunctionMock
 import Logging
 import UnixSignals
 
-/// `junction mock`: a fake OpenAI-compatible provider for trying things out without keys.
+/// `junction mock`: a fake provider speaking OpenAI Chat, Responses, Anthropic and Gemini, for trying things out without keys.
 struct MockCommand: JunctionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "mock",
-        abstract: "Run a mock OpenAI-compatible provider with scripted faults.",
+        abstract: "Run a mock provider (OpenAI Chat and Responses, Anthropic, Gemini) with scripted faults.",
         discussion: """
             Send 'x-mock-fault: status=429; retry-after=30' (or latency=, stall=, stall-after=, disconnect-after=, \
             stream-error-after=) to script one request, or pass a scenario file with rules by request number.
