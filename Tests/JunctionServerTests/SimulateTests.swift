@@ -7,16 +7,16 @@ import Testing
 
 /// The chaos simulator end to end: a scenario's providers as live mocks whose faults follow
 /// simulated time, a live Junction on a manual clock, and the `junction simulate` binary.
-@Suite("Chaos simulator")
+@Suite("Chaos simulator", .serialized)
 struct SimulateTests {
-    static func scenario(slos: String) -> String {
+    static func scenario(slos: String, duration: String = "6m") -> String {
         """
         name: short outage
         seed: 5
         time_scale: 100
         traffic:
           rate: 1/s
-          duration: 6m
+          duration: \(duration)
           concurrency: 4
           mix:
             - {model: coding, weight: 3}
@@ -113,7 +113,7 @@ struct SimulateTests {
     }
 
     @Test func theBinaryPrintsTheTablesAndExitsZeroWhenTheObjectivesHold() throws {
-        let (status, output) = try runSimulate(Self.scenario(slos: "  success_rate: 100%\n  p95_latency: 10s"))
+        let (status, output) = try runSimulate(Self.scenario(slos: "  success_rate: 100%\n  p95_latency: 10s", duration: "3m"))
         #expect(status == 0, "\(output)")
         #expect(output.contains("Per tier") && output.contains("Per target"))
         #expect(output.contains("backup/gpt-4o-mini") && output.contains("primary/gpt-4o"))
@@ -122,7 +122,7 @@ struct SimulateTests {
     }
 
     @Test func anImpossibleObjectiveFailsAndExitsNonZero() throws {
-        let (status, output) = try runSimulate(Self.scenario(slos: "  success_rate: 100%\n  p95_latency: 1ms"))
+        let (status, output) = try runSimulate(Self.scenario(slos: "  success_rate: 100%\n  p95_latency: 1ms", duration: "3m"))
         #expect(status == 1, "\(output)")
         #expect(output.contains("FAIL  p95 latency <= 1 ms"))
         #expect(output.contains("Result: FAIL"))
