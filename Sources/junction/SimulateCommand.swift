@@ -123,7 +123,9 @@ enum SimulationHarness {
                 format: "latencies are simulated: (real duration - measured overhead of %.2f ms, %.2f ms for streams) x %g",
                 seconds(overhead) * 1000, seconds(streamOverhead) * 1000, scenario.timeScale),
         ]
-        return SimulationReport(scenario: scenario.name, outcomes: outcomes, objectives: scenario.objectives, notes: notes)
+        let duration = scenario.traffic.duration
+        let timeline = SimulationTimeline(outcomes, duration: duration, width: SimulationTimeline.width(for: duration))
+        return SimulationReport(scenario: scenario.name, outcomes: outcomes, objectives: scenario.objectives, notes: notes, timeline: timeline)
     }
 
     /// The mock's fault for a simulated answer: the latency is scaled down to real milliseconds.

@@ -80,3 +80,27 @@ struct SimulationStatisticsTests {
         #expect(SimulationReport.percent(0.995) == "99.5%")
     }
 }
+
+@Suite("Simulation: the timeline")
+struct SimulationTimelineTests {
+    func outcome(_ time: Double, target: String, status: Int = 200) -> SimulatedOutcome {
+        SimulatedOutcome(
+            request: ScheduledRequest(index: Int(time), time: time, model: "m", stream: false), status: status, provider: nil, tier: nil,
+            route: [RouteStep(target: target, outcome: String(status))], latencyMs: 1)
+    }
+
+    @Test func windowsCountRequestsAndTheirTargets() {
+        let outcomes = [outcome(10, target: "a/m"), outcome(70, target: "b/m"), outcome(80, target: "b/m", status: 503), outcome(179, target: "a/m")]
+        let timeline = SimulationTimeline(outcomes, duration: 180, width: 60)
+        #expect(timeline.targets == ["a/m", "b/m"])
+        #expect(timeline.windows.map(\.requests) == [1, 2, 1])
+        #expect(timeline.windows.map(\.successes) == [1, 1, 1])
+        #expect(timeline.windows.map(\.perTarget) == [[1, 0], [0, 2], [1, 0]])
+        #expect(timeline.windows.map(\.start) == [0, 60, 120])
+    }
+
+    @Test(arguments: [(1800.0, 300.0), (43200.0, 3600.0), (900.0, 120.0), (360.0, 30.0)])
+    func roundWidths(duration: Double, width: Double) {
+        #expect(SimulationTimeline.width(for: duration) == width)
+    }
+}

@@ -8,14 +8,20 @@ public struct SimulationReport: Sendable {
     public var results: [SLOResult]
     /// Notes printed under the title (time compression, measured overhead…).
     public var notes: [String]
+    /// Where the traffic went over time, when known.
+    public var timeline: SimulationTimeline?
 
     /// Evaluates every objective of `objectives` against the outcomes.
-    public init(scenario: String, outcomes: [SimulatedOutcome], objectives: [ServiceLevelObjective], notes: [String] = []) {
+    public init(
+        scenario: String, outcomes: [SimulatedOutcome], objectives: [ServiceLevelObjective], notes: [String] = [],
+        timeline: SimulationTimeline? = nil
+    ) {
         self.scenario = scenario
         let summary = SimulationSummary(outcomes)
         self.summary = summary
         results = objectives.map { $0.evaluate(summary) }
         self.notes = notes
+        self.timeline = timeline
     }
 
     /// Whether every objective passed.
@@ -30,6 +36,11 @@ public struct SimulationReport: Sendable {
         lines.append("")
         lines.append("Per target (the provider/model that answered last)")
         lines += table(summary.targets, heading: "target")
+        if let timeline {
+            lines.append("")
+            lines.append("Over time (share of each window's requests by the target that answered)")
+            lines += timeline.render()
+        }
         lines.append("")
         lines.append("Objectives")
         if results.isEmpty { lines.append("  (none)") }
@@ -49,8 +60,12 @@ public struct SimulationReport: Sendable {
                 row.p50.map(Self.milliseconds) ?? "-", row.p95.map(Self.milliseconds) ?? "-", Self.percent(row.fallbackRate),
             ]
         }
-        let all = [header] + body
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return Self.table([header] + body)
+    }
+
+    /// Rows of cells as aligned text: the first column left-aligned, the others right-aligned.
+    static func table(_ all: [[String]]) -> [String] {
+        let widths = (all.first ?? []).indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { cells in
             "  " + cells.enumerated().map { column, cell in
                 column == 0 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
