@@ -1,17 +1,15 @@
 import Foundation
 import JunctionRouting
 import JunctionStore
-import Synchronization
 
 /// Per-account spending over each configured budget window, counted from the usage ledger.
 ///
-/// Counting costs a query per account and window, so the snapshot is reused for a second; only
-/// providers with budgets are counted at all.
+/// Counting costs one indexed query per budgeted account and window, per request; providers
+/// without budgets cost nothing. Rows reach the ledger a moment after their request ends, so a
+/// burst of parallel requests can overrun a budget by the requests still in flight.
 final class BudgetCounter: Sendable {
     private let database: JunctionDatabase?
     private let budgets: [(provider: String, accounts: Int, windows: [TimeInterval])]
-    private let cache = Mutex<(at: Date, snapshot: UsageSnapshot)?>(nil)
-    private let freshness: TimeInterval = 1
 
     init(config: JunctionConfig, database: JunctionDatabase?) {
         self.database = database
@@ -23,7 +21,6 @@ final class BudgetCounter: Sendable {
     /// The counts for every budgeted account; empty when no provider has a budget.
     func snapshot(now: Date) async -> UsageSnapshot {
         guard let database, !budgets.isEmpty else { return .empty }
-        if let cached = cache.withLock({ $0 }), now.timeIntervalSince(cached.at) < freshness, now >= cached.at { return cached.snapshot }
         var counts: [AccountKey: [TimeInterval: UsageSnapshot.Count]] = [:]
         for budget in budgets {
             for account in 0..<budget.accounts {
@@ -36,8 +33,6 @@ final class BudgetCounter: Sendable {
                 counts[AccountKey(provider: budget.provider, account: account)] = windows
             }
         }
-        let snapshot = UsageSnapshot(counts: counts)
-        cache.withLock { $0 = (now, snapshot) }
-        return snapshot
+        return UsageSnapshot(counts: counts)
     }
 }

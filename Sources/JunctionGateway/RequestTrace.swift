@@ -62,7 +62,7 @@ struct RequestTrace: Sendable {
                 route: attempts.isEmpty ? nil : route, error: error,
                 saverBytesBefore: saver?.bytesBefore, saverBytesAfter: saver?.bytesAfter,
                 saverTokensBefore: saver?.tokensBefore, saverTokensAfter: saver?.tokensAfter,
-                account: attempts.last?.account))
+                account: provider == nil ? nil : (attempts.last?.account ?? 0)))
         log(status: status, logger: logger, latency: latency)
     }
 

@@ -44,6 +44,9 @@ enum StoreMigrations {
                 table.add(column: "account", .integer)
             }
         }
+        migrator.registerMigration("v4.accountUsageIndex") { db in
+            try db.create(index: "usage_by_account", on: "usage", columns: ["provider", "account", "createdAt"])
+        }
         return migrator
     }
 }

@@ -4,6 +4,7 @@ import JunctionMock
 import JunctionProviders
 import JunctionRouting
 import JunctionServer
+import JunctionStore
 import JunctionWire
 import NIOHTTP1
 import Testing
@@ -182,5 +183,27 @@ struct HealthViewTests {
         #expect(resting["state"]?.stringValue == "resting")
         #expect(resting["until"]?.stringValue != nil)
         #expect(resting["last_error"]?.stringValue?.isEmpty == false)
+    }
+}
+
+@Suite("Per-account budgets")
+struct BudgetTests {
+    @Test func anAccountThatSpentItsBudgetIsPassedOverUntilItHasRoomAgain() async throws {
+        let harness = try await Harness.start([MockProvider(name: "sub"), MockProvider(name: "paid")]) { mocks in
+            JunctionConfig(
+                providers: [
+                    ProviderConfig(id: "sub", baseURL: mocks[0].baseURL, models: ["gpt-4o"], budgets: [AccountBudget(window: 5 * 3600, maxRequests: 2)]),
+                    ProviderConfig(id: "paid", baseURL: mocks[1].baseURL, models: ["gpt-4o"]),
+                ],
+                combos: [ComboConfig(name: "c", targets: ["sub/gpt-4o", "paid/gpt-4o"])])
+        }
+        defer { Task { await harness.stop() } }
+        var providers: [String] = []
+        for _ in 0..<4 {
+            let reply = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "c"))
+            providers.append(reply.headers.first(name: "x-junction-provider") ?? "-")
+            await harness.runtime.ledger.flush()
+        }
+        #expect(providers == ["sub", "sub", "paid", "paid"], "two requests per 5 h on the subscription, then the paid lane")
     }
 }
