@@ -78,7 +78,8 @@ extension Gateway {
                     let wait = until.timeIntervalSince(router.clock.now())
                     if wait > 0 { try? await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
                 case .returnToClient:
-                    return returnToClient(trace, failure: failure)
+                    // The client's mistake (a 400, a context too long for every larger target): its answer as it came.
+                    return allAttemptsFailed(trace, last: (target, failure), session: session)
                 }
             }
         }
@@ -125,31 +126,13 @@ extension Gateway {
             code: "model_not_found", param: "model")
     }
 
-    /// A client's mistake (400, context too long with no larger target…): the provider's answer, in the client's shape.
-    private func returnToClient(_ trace: RequestTrace, failure: UpstreamFailure) -> GatewayResponse {
-        var trace = trace
-        switch failure {
-        case .status(let status, let bytes, let format, _):
-            trace.error = "upstream \(status)"
-            trace.finish(status: status, ledger: ledger, logger: logger)
-            return .json(status: status, ErrorRenderer.upstreamBody(bytes, status: status, from: format, to: trace.request.format), headers: trace.responseHeaders)
-        case .untranslatable(let bytes):
-            trace.error = "untranslatable"
-            trace.finish(status: 400, ledger: ledger, logger: logger)
-            return .json(status: 400, bytes, headers: trace.responseHeaders)
-        default:
-            return allAttemptsFailed(trace, last: nil, session: nil, failure: failure)
-        }
-    }
-
-    /// The client's answer when every attempt failed: the last upstream error, in the client's shape.
+    /// The client's answer when the attempts stop: the last upstream error, in the client's shape.
     private func allAttemptsFailed(
-        _ trace: RequestTrace, last: (target: RouteTarget, failure: UpstreamFailure)?, session: RouteSession?,
-        failure: UpstreamFailure? = nil
+        _ trace: RequestTrace, last: (target: RouteTarget, failure: UpstreamFailure)?, session: RouteSession?
     ) -> GatewayResponse {
         var trace = trace
         let count = trace.attempts.count
-        guard let failure = last?.failure ?? failure else {
+        guard let failure = last?.failure else {
             let reasons = session?.skipped.prefix(4).map { "\($0.label): \($0.reason)" }.joined(separator: "; ") ?? ""
             return reject(
                 trace, status: 503, message: "No target could be tried for '\(trace.model)'" + (reasons.isEmpty ? "." : " (\(reasons))."),

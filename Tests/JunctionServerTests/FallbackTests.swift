@@ -11,7 +11,8 @@ import Testing
 
 @Suite("Fallback over targets and accounts")
 struct FallbackTests {
-    static let fastTimeouts = UpstreamTimeouts(connect: .seconds(2), firstByte: .milliseconds(400), idle: .milliseconds(400))
+    // Short enough to keep the suite quick, long enough that a busy CI machine does not trip them by accident.
+    static let fastTimeouts = UpstreamTimeouts(connect: .seconds(2), firstByte: .milliseconds(1500), idle: .milliseconds(1500))
 
     /// Starts two mocks behind the combo `p1/gpt-4o → p2/gpt-4o-mini`, scripting the first one's next request.
     func fallback(after fault: MockFault, stream: Bool) async throws -> (Harness, Harness.Reply?, [ServerSentEvent]) {
@@ -34,7 +35,7 @@ struct FallbackTests {
         ("status=429; retry-after=30", "429"),
         ("status=500", "500"),
         ("status=503", "503"),
-        ("latency=2000", "timeout"),
+        ("latency=6000", "timeout"),
     ])
     func aFailureBeforeContentMovesToTheNextTarget(fault: String, outcome: String) async throws {
         let (harness, reply, _) = try await fallback(after: try MockFault(parsing: fault), stream: false)
@@ -50,8 +51,8 @@ struct FallbackTests {
         "status=429; retry-after=1",
         "stream-error-after=1",
         "disconnect-after=1",
-        "stall=3000; stall-after=1",
-        "stall=3000",
+        "stall=6000; stall-after=1",
+        "stall=6000",
     ])
     func aStreamThatFailsBeforeItsFirstContentFallsBackUnseen(fault: String) async throws {
         let (harness, _, events) = try await fallback(after: try MockFault(parsing: fault), stream: true)
