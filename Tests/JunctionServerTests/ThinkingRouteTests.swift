@@ -25,10 +25,10 @@ struct ThinkingRouteTests {
         ]
     }
 
-    // A Gemini provider's signature rides on its last text part, which an Anthropic client has no
-    // place for yet (a known gap, noted on the translation issue); Gemini function-call signatures
-    // travel inside the tool-call id and are covered by the pair matrix's tool loops.
-    @Test(arguments: ["ant/m1"])
+    // A Gemini provider signs its last text part; an Anthropic client holds that signature in an
+    // opaque `redacted_thinking` block. Function-call signatures travel inside the tool-call id and
+    // are covered by the pair matrix's tool loops.
+    @Test(arguments: ["ant/m1", "gem/m1"])
     func anAnthropicClientsThinkingBlockComesBackToTheProviderUnchanged(model: String) async throws {
         let harness = try await harness()
         defer { Task { await harness.stop() } }
@@ -37,8 +37,10 @@ struct ThinkingRouteTests {
         #expect(first.status == 200)
         let blocks = try #require(first.json?["content"]?.arrayValue)
         let thinking = try #require(blocks.first { $0["type"]?.stringValue == "thinking" }, "blocks: \(blocks)")
-        let signature = try #require(thinking["signature"]?.stringValue)
         #expect(thinking["thinking"]?.stringValue?.isEmpty == false)
+        let carried = blocks.first { $0["type"]?.stringValue == "redacted_thinking" }?["data"]?.stringValue
+        let signature = try #require(carried ?? thinking["signature"]?.stringValue)
+        #expect(!signature.isEmpty)
         var second = firstTurn(model: model)
         second["messages"] = [
             ["role": "user", "content": "Think, then say hello"],

@@ -75,7 +75,26 @@ extension AnthropicCodec {
         let role: CanonicalRole = message["role"]?.stringValue == "assistant" ? .assistant : .user
         let content = message["content"]
         if let text = content?.stringValue { return CanonicalMessage(role: role, parts: [.text(text)]) }
-        return CanonicalMessage(role: role, parts: try (content?.elements ?? []).map(decodeBlock))
+        return CanonicalMessage(role: role, parts: attachCarriedSignatures(try (content?.elements ?? []).map(decodeBlock)))
+    }
+
+    /// Moves Gemini text-part signatures, which an Anthropic client holds as opaque `redacted_thinking`
+    /// blocks (see ``carriedSignatureBlock(_:)``), back onto the text part before them.
+    static func attachCarriedSignatures(_ parts: [CanonicalPart]) -> [CanonicalPart] {
+        var result: [CanonicalPart] = []
+        for part in parts {
+            if case .redactedThinking(let data) = part.content, data.hasPrefix(carriedSignaturePrefix) {
+                let signature = String(data.dropFirst(carriedSignaturePrefix.count))
+                if let last = result.indices.last, case .text = result[last].content, result[last].thoughtSignature == nil {
+                    result[last].thoughtSignature = signature
+                } else {
+                    result.append(CanonicalPart(.text(""), thoughtSignature: signature))
+                }
+                continue
+            }
+            result.append(part)
+        }
+        return result
     }
 
     static func decodeBlock(_ block: JSONValue) throws -> CanonicalPart {

@@ -32,7 +32,9 @@ extension AnthropicCodec {
         var content: [JSONValue] = []
         for part in response.parts {
             switch part.content {
-            case .text(let text): content.append(["type": "text", "text": .string(text)])
+            case .text(let text):
+                content.append(["type": "text", "text": .string(text)])
+                if let signature = part.thoughtSignature { content.append(Self.carriedSignatureBlock(signature)) }
             case .thinking(let thinking):
                 let signature = thinking.signature.map { SignatureCarrier.wrap($0, origin: thinking.origin, for: .anthropic) } ?? ""
                 content.append(["type": "thinking", "thinking": .string(thinking.text), "signature": .string(signature)])

@@ -32,7 +32,13 @@ struct AnthropicStreamEncoder: StreamEncoding {
         case .finish(let reason):
             self.reason = reason
             return []
-        case .textDelta(let text, _), .refusalDelta(let text):
+        case .textDelta(let text, let signature?):
+            // A Gemini signature on a text part: the text, then an opaque block the client returns as is.
+            var out = text.isEmpty ? begin() : encode(.textDelta(text, thoughtSignature: nil))
+            if open != .none { out += closeBlock() }
+            out += openBlock(.redacted, AnthropicCodec.carriedSignatureBlock(signature)) + closeBlock()
+            return out
+        case .textDelta(let text, nil), .refusalDelta(let text):
             guard !text.isEmpty else { return [] }
             var out = begin()
             if open != .text { out += openBlock(.text, ["type": "text", "text": ""]) }
