@@ -124,7 +124,10 @@ let package = Package(
         ),
         .testTarget(
             name: "JunctionGatewayTests",
-            dependencies: ["JunctionGateway", "JunctionProviders", "JunctionSaver", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "JunctionGateway", "JunctionProviders", "JunctionSaver", "JunctionRouting",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

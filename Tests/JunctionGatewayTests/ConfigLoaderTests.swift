@@ -1,5 +1,6 @@
 import JunctionGateway
 import JunctionProviders
+import JunctionRouting
 import JunctionWire
 import Testing
 
@@ -68,5 +69,66 @@ struct ConfigLoaderTests {
         #expect(ListenAddress(host: "localhost", port: 1).isLoopback)
         #expect(!ListenAddress(host: "0.0.0.0", port: 1).isLoopback)
         #expect(!ListenAddress(host: "192.168.1.5", port: 1).isLoopback)
+    }
+
+    @Test func combosWithTiersWeightsNestingAndTheErrorTableLoad() throws {
+        let config = try loader.parse(
+            """
+            providers:
+              - id: ds
+                kind: deepseek
+                api_keys: [literal]
+                account_selection: round-robin
+                budgets: [{window: 5h, requests: 100}]
+              - id: oai
+                base_url: http://127.0.0.1:9001/v1
+                models: [gpt-4o]
+            combos:
+              - name: coding
+                strategy: weighted
+                sticky: true
+                tiers:
+                  - name: subscription
+                    targets: [oai/gpt-4o]
+                  - name: cheap
+                    targets: [{target: ds/deepseek-chat, weight: 3}]
+              - name: outer
+                targets: [coding, oai/gpt-4o]
+            routing:
+              max_attempts: 4
+              deadline: 90s
+              errors:
+                model_not_found: {effect: disable_account_model, seconds: 10m}
+            """, file: "junction.yaml")
+        #expect(config.providers[0].baseURL == "https://api.deepseek.com/v1", "the catalog supplies the URL")
+        #expect(config.providers[0].accountSelection == .roundRobin)
+        #expect(config.providers[0].budgets == [AccountBudget(window: 5 * 3600, maxRequests: 100)])
+        #expect(config.combos[0].strategy == .weighted)
+        #expect(config.combos[0].tiers.map(\.name) == ["subscription", "cheap"])
+        #expect(config.combos[0].tiers[1].targets == [ComboTarget("ds/deepseek-chat", weight: 3)])
+        #expect(config.combos[1].targets == ["coding", "oai/gpt-4o"])
+        #expect(config.routing.maxAttempts == 4)
+        #expect(config.routing.deadline == 90)
+        #expect(config.routing.errorTable.rule(for: .modelNotFound).effect == .disableAccountModel(seconds: 600))
+    }
+
+    @Test func aComboCycleIsAStartUpErrorNamingTheCycle() {
+        let yaml = """
+            providers:
+              - id: oai
+                base_url: http://127.0.0.1:9001/v1
+            combos:
+              - name: a
+                targets: [b]
+              - name: b
+                targets: [a]
+            """
+        do {
+            _ = try loader.parse(yaml, file: "junction.yaml")
+            Issue.record("a cycle must not load")
+        } catch {
+            #expect("\(error)".contains("cycle"), "got: \(error)")
+            #expect("\(error)".contains("a") && "\(error)".contains("b"))
+        }
     }
 }
