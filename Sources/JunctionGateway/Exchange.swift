@@ -56,6 +56,6 @@ extension TokenUsage {
     init(_ usage: CanonicalUsage) {
         self.init(
             inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens,
-            reasoningTokens: usage.reasoningTokens)
+            reasoningTokens: usage.reasoningTokens, cacheWriteTokens: usage.cacheWriteTokens)
     }
 }

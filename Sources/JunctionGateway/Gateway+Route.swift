@@ -16,6 +16,7 @@ extension Gateway {
             client = try ClientBody(request)
             trace.model = client.model
             trace.stream = client.stream
+            trace.combo = config.combo(named: client.model)?.name
             hints = try RoutingHints(body: client.json, format: request.format, byteCount: request.body.count, header: request.conversationKey)
         } catch {
             return reject(trace, status: 400, message: error.message, code: error.code, param: error.param)
@@ -58,6 +59,7 @@ extension Gateway {
             trace.provider = provider.id
             trace.upstreamModel = attempt.upstreamModel
             trace.tier = attempt.tier
+            trace.prices = attempt.profile?.prices
             let started = ContinuousClock.now
             let account = provider.apiKeys.isEmpty ? nil : attempt.account
             switch await self.attempt(exchange, target: target, account: account, trace: trace) {

@@ -20,6 +20,10 @@ struct RequestTrace: Sendable {
     var provider: String?
     var upstreamModel: String?
     var tier: String?
+    /// The combo the client named, if any.
+    var combo: String?
+    /// The served model's prices, for the cost.
+    var prices: ModelPrices?
     var firstByte: ContinuousClock.Instant?
     var usage = TokenUsage()
     var saver: SaverReport?
@@ -62,7 +66,9 @@ struct RequestTrace: Sendable {
                 route: attempts.isEmpty ? nil : route, error: error,
                 saverBytesBefore: saver?.bytesBefore, saverBytesAfter: saver?.bytesAfter,
                 saverTokensBefore: saver?.tokensBefore, saverTokensAfter: saver?.tokensAfter,
-                account: provider == nil ? nil : (attempts.last?.account ?? 0)))
+                account: provider == nil ? nil : (attempts.last?.account ?? 0), combo: combo, tier: tier,
+                cacheWriteTokens: usage.cacheWriteTokens,
+                costMicros: usage.inputTokens == nil && usage.outputTokens == nil ? nil : prices.map(usage.costMicros(at:))))
         log(status: status, logger: logger, latency: latency)
     }
 

@@ -47,6 +47,14 @@ enum StoreMigrations {
         migrator.registerMigration("v4.accountUsageIndex") { db in
             try db.create(index: "usage_by_account", on: "usage", columns: ["provider", "account", "createdAt"])
         }
+        migrator.registerMigration("v5.cost") { db in
+            try db.alter(table: "usage") { table in
+                table.add(column: "combo", .text)
+                table.add(column: "tier", .text)
+                table.add(column: "cacheWriteTokens", .integer)
+                table.add(column: "costMicros", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -20,6 +20,14 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var upstreamModel: String?
     /// Which of the provider's accounts served (0-based), for per-account budgets.
     public var account: Int?
+    /// The combo the client named, if it named one.
+    public var combo: String?
+    /// The combo tier that served it.
+    public var tier: String?
+    /// Input tokens written to the provider's prompt cache.
+    public var cacheWriteTokens: Int?
+    /// What the exchange cost at the model's prices, in integer micro-dollars (`nil` when unpriced).
+    public var costMicros: Int?
     public var attempts: Int
     /// The status the client received.
     public var status: Int
@@ -48,7 +56,8 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         upstreamModel: String?, attempts: Int, status: Int, stream: Bool, latencyMs: Int, firstByteMs: Int?,
         inputTokens: Int? = nil, outputTokens: Int? = nil, cachedInputTokens: Int? = nil, reasoningTokens: Int? = nil,
         route: String? = nil, error: String? = nil, saverBytesBefore: Int? = nil, saverBytesAfter: Int? = nil,
-        saverTokensBefore: Int? = nil, saverTokensAfter: Int? = nil, account: Int? = nil
+        saverTokensBefore: Int? = nil, saverTokensAfter: Int? = nil, account: Int? = nil, combo: String? = nil,
+        tier: String? = nil, cacheWriteTokens: Int? = nil, costMicros: Int? = nil
     ) {
         self.createdAt = createdAt
         self.clientKey = clientKey
@@ -72,6 +81,10 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         self.saverTokensBefore = saverTokensBefore
         self.saverTokensAfter = saverTokensAfter
         self.account = account
+        self.combo = combo
+        self.tier = tier
+        self.cacheWriteTokens = cacheWriteTokens
+        self.costMicros = costMicros
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

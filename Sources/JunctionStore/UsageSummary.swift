@@ -13,6 +13,8 @@ public struct UsageSummary: Sendable, Hashable, FetchableRecord, Decodable {
     public var saverTokensAfter: Int
     public var saverBytesBefore: Int
     public var saverBytesAfter: Int
+    /// What the period cost at the models' prices, in micro-dollars.
+    public var costMicros: Int
 
     /// Estimated tool-output tokens the saver removed.
     public var saverTokensSaved: Int { saverTokensBefore - saverTokensAfter }
@@ -33,7 +35,8 @@ extension JunctionDatabase {
                            COALESCE(SUM(saverTokensBefore), 0) AS saverTokensBefore,
                            COALESCE(SUM(saverTokensAfter), 0) AS saverTokensAfter,
                            COALESCE(SUM(saverBytesBefore), 0) AS saverBytesBefore,
-                           COALESCE(SUM(saverBytesAfter), 0) AS saverBytesAfter
+                           COALESCE(SUM(saverBytesAfter), 0) AS saverBytesAfter,
+                           COALESCE(SUM(costMicros), 0) AS costMicros
                     FROM usage
                     WHERE createdAt >= ?
                     GROUP BY provider, upstreamModel

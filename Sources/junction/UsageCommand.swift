@@ -34,7 +34,7 @@ struct UsageCommand: JunctionSubcommand {
 enum UsageTable {
     static func render(_ rows: [UsageSummary], hours: Double) -> String {
         guard !rows.isEmpty else { return "No requests in the last \(formatted(hours)) h." }
-        let header = ["provider/model", "requests", "failed", "tokens in", "tokens out", "tool tokens before → after", "saved", "saved $"]
+        let header = ["provider/model", "requests", "failed", "tokens in", "tokens out", "cost $", "tool tokens before → after", "saved", "saved $"]
         var savedDollars = 0.0
         var cells: [[String]] = rows.map { row in
             let name = "\(row.provider ?? "-")/\(row.upstreamModel ?? "-")"
@@ -46,7 +46,7 @@ enum UsageTable {
             }
             return [
                 name, String(row.requests), String(row.failures), String(row.inputTokens), String(row.outputTokens),
-                "\(row.saverTokensBefore) → \(row.saverTokensAfter)", percent(row.saverTokensSaved, of: row.saverTokensBefore), dollars,
+                String(format: "%.6f", Double(row.costMicros) / 1_000_000), "\(row.saverTokensBefore) → \(row.saverTokensAfter)", percent(row.saverTokensSaved, of: row.saverTokensBefore), dollars,
             ]
         }
         let before = rows.reduce(0) { $0 + $1.saverTokensBefore }
@@ -54,7 +54,7 @@ enum UsageTable {
         cells.append([
             "total", String(rows.reduce(0) { $0 + $1.requests }), String(rows.reduce(0) { $0 + $1.failures }),
             String(rows.reduce(0) { $0 + $1.inputTokens }), String(rows.reduce(0) { $0 + $1.outputTokens }),
-            "\(before) → \(before - saved)", percent(saved, of: before), String(format: "%.4f", savedDollars),
+            String(format: "%.6f", Double(rows.reduce(0) { $0 + $1.costMicros }) / 1_000_000), "\(before) → \(before - saved)", percent(saved, of: before), String(format: "%.4f", savedDollars),
         ])
         let widths = header.indices.map { column in ([header] + cells).map { $0[column].count }.max() ?? 0 }
         let lines = ([header] + cells).map { row in

@@ -5,6 +5,7 @@ import JunctionServer
 import Foundation
 import JunctionMock
 import JunctionStore
+import JunctionWire
 import Testing
 
 @Suite("Usage ledger")
@@ -44,6 +45,29 @@ struct LedgerTests {
         defer { Task { await harness.stop() } }
         let attributes = try FileManager.default.attributesOfItem(atPath: harness.runtime.database.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(try harness.runtime.database.appliedMigrations() == ["v1.usage", "v2.saver", "v3.routingHealth", "v4.accountUsageIndex"])
+        #expect(try harness.runtime.database.appliedMigrations() == ["v1.usage", "v2.saver", "v3.routingHealth", "v4.accountUsageIndex", "v5.cost"])
+    }
+}
+
+@Suite("Cost in the ledger")
+struct CostTests {
+    @Test func theSameExchangeCostsTheSameStreamedOrNotAtTheCatalogsPrices() async throws {
+        let harness = try await Harness.start(MockProvider(), combo: ["p1/gpt-4o"])
+        defer { Task { await harness.stop() } }
+        _ = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "combo"))
+        _ = try await harness.stream(Harness.chat(model: "combo", stream: true))
+        let records = try await harness.usageRecords()
+        #expect(records.count == 2)
+        // gpt-4o: $2.50 in, $10 out per million; 9 input and 13 output tokens → 152.5 µ$.
+        #expect(records.map(\.costMicros) == [153, 153])
+        #expect(records.map(\.combo) == ["combo", "combo"])
+        #expect(records.allSatisfy { $0.inputTokens == 9 && $0.outputTokens == 13 })
+    }
+
+    @Test func cachedReadsAreBilledAtTheCachedPrice() {
+        let prices = ModelPrices(input: 3, output: 15, cachedInput: 0.3)
+        let usage = TokenUsage(inputTokens: 1_000, outputTokens: 100, cachedInputTokens: 800, cacheWriteTokens: 100)
+        // 100 uncached × 3 + 800 cached × 0.3 + 100 written × 3 + 100 out × 15
+        #expect(usage.costMicros(at: prices) == 2_340)
     }
 }
