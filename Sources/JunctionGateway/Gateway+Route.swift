@@ -109,13 +109,9 @@ extension Gateway {
     /// The model could not be planned: unknown (404 naming the closest known ones) or nothing usable now.
     private func planningFailed(_ trace: RequestTrace, error: RoutingError) -> GatewayResponse {
         if !error.skipped.isEmpty || error.message.hasPrefix("no usable target") {
-            let retry = error.skipped.compactMap { $0.reason.until }.min()
-            var headers: [(name: String, value: String)] = []
-            if let retry {
-                let seconds = retry.timeIntervalSince(router.clock.now()).rounded(.up)
-                headers.append(("retry-after", String(max(1, Int(seconds)))))
-            }
-            return reject(trace, status: 503, message: "No target can serve '\(trace.model)' right now: \(error.message).", code: "no_usable_target", headers: headers)
+            return reject(
+                trace, status: 503, message: "No target can serve '\(trace.model)' right now: \(error.message).", code: "no_usable_target",
+                headers: retryAfterHeader(error.retryAfter))
         }
         if !error.cycle.isEmpty {
             return reject(trace, status: 500, message: error.message, code: "combo_cycle")
@@ -128,6 +124,13 @@ extension Gateway {
             code: "model_not_found", param: "model")
     }
 
+    /// `Retry-After` in whole seconds until `date`, when there is one.
+    private func retryAfterHeader(_ date: Date?) -> [(name: String, value: String)] {
+        guard let date else { return [] }
+        let seconds = date.timeIntervalSince(router.clock.now()).rounded(.up)
+        return [("retry-after", String(max(1, Int(seconds))))]
+    }
+
     /// The client's answer when the attempts stop: the last upstream error, in the client's shape.
     private func allAttemptsFailed(
         _ trace: RequestTrace, last: (target: RouteTarget, failure: UpstreamFailure)?, session: RouteSession?
@@ -138,7 +141,7 @@ extension Gateway {
             let reasons = session?.skipped.prefix(4).map { "\($0.label): \($0.reason)" }.joined(separator: "; ") ?? ""
             return reject(
                 trace, status: 503, message: "No target could be tried for '\(trace.model)'" + (reasons.isEmpty ? "." : " (\(reasons))."),
-                code: "no_usable_target")
+                code: "no_usable_target", headers: retryAfterHeader(session?.retryAfter))
         }
         let prefix = "All \(count) attempt\(count == 1 ? "" : "s") failed; the last, \(last?.target.name ?? "-"), "
         let client = trace.request.format

@@ -1,4 +1,3 @@
-import Foundation
 import JunctionProviders
 import JunctionRouting
 import JunctionWire
@@ -19,21 +18,18 @@ enum RoutingSetup {
         if provider.models.isEmpty {
             models = entry?.models ?? []
         } else {
-            models = provider.models.map { name in entry?.model(name) ?? catalogProfile(name) ?? ModelProfile(id: name) }
+            models = provider.models.map { name in
+                // Keep the configured name as the id: it is what clients write and what the provider gets.
+                var profile = ProviderCatalog.profile(provider: provider.kind, model: name) ?? ModelProfile(id: name)
+                profile.id = name
+                return profile
+            }
         }
         return JunctionRouting.ProviderConfig(
             id: provider.id, format: provider.format, accountCount: max(1, provider.apiKeys.count),
             accountSelection: provider.accountSelection, models: models, acceptsUnlistedModels: provider.models.isEmpty,
             budgets: provider.budgets, collectsData: entry?.collectsData ?? false,
             keyFingerprints: provider.apiKeys.map { Optional(fingerprint($0)) })
-    }
-
-    /// What the catalog knows about a model name, from whichever entry lists it.
-    private static func catalogProfile(_ name: String) -> ModelProfile? {
-        for entry in ProviderCatalog.all {
-            if let profile = entry.model(name) { return ModelProfile(id: name, aliases: profile.aliases, contextWindow: profile.contextWindow, maxOutputTokens: profile.maxOutputTokens, capabilities: profile.capabilities, prices: profile.prices) }
-        }
-        return nil
     }
 
     /// Four bytes of an FNV-1a hash: enough to notice that a key changed (which re-enables an account a
@@ -45,16 +41,5 @@ enum RoutingSetup {
             hash &*= 0x0000_0100_0000_01B3
         }
         return String(UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), radix: 16)
-    }
-}
-
-extension SkipReason {
-    /// When a skipped target becomes usable again, if the reason says.
-    var until: Date? {
-        switch self {
-        case .resting(let until), .modelDisabled(let until), .breakerOpen(let until), .quotaExhausted(_, let until): return until
-        case .accountDisabled(_, let until): return until
-        default: return nil
-        }
     }
 }

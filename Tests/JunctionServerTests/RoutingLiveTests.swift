@@ -207,3 +207,22 @@ struct BudgetTests {
         #expect(providers == ["sub", "sub", "paid", "paid"], "two requests per 5 h on the subscription, then the paid lane")
     }
 }
+
+@Suite("When nothing can serve")
+struct NothingUsableTests {
+    @Test func everyTargetRestingIsA503WithRetryAfterUntilTheEarliestReset() async throws {
+        let clock = ManualRoutingClock()
+        let only = MockProvider(name: "only")
+        only.enqueue(MockFault(status: 429, retryAfter: 120))
+        let harness = try await Harness.start(only, combo: ["p1/gpt-4o"], clock: clock)
+        defer { Task { await harness.stop() } }
+        let first = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "combo"))
+        #expect(first.status == 429)
+        clock.advance(by: 20)
+        let resting = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "combo"))
+        #expect(resting.status == 503)
+        #expect(resting.headers.first(name: "retry-after") == "100")
+        #expect(resting.json?["error"]?["code"]?.stringValue == "no_usable_target")
+        #expect(only.receivedRequests.count == 1)
+    }
+}

@@ -52,3 +52,14 @@ public enum SkipReason: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 }
+
+extension SkipReason {
+    /// When a target skipped for this reason becomes usable again, if the reason says.
+    public var until: Date? {
+        switch self {
+        case .resting(let until), .modelDisabled(let until), .breakerOpen(let until), .quotaExhausted(_, let until): until
+        case .accountDisabled(_, let until): until
+        default: nil
+        }
+    }
+}

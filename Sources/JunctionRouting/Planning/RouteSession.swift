@@ -59,16 +59,7 @@ public struct RouteSession: Sendable, Hashable {
 
     /// The earliest time a skipped account or target comes back, for a `Retry-After` on a final 503.
     public var retryAfter: Date? {
-        skipped.compactMap { entry -> Date? in
-            switch entry.reason {
-            case .resting(let until), .modelDisabled(let until), .breakerOpen(let until), .quotaExhausted(_, let until):
-                until
-            case .accountDisabled(_, let until):
-                until
-            default:
-                nil
-            }
-        }.min()
+        skipped.compactMap(\.reason.until).min()
     }
 }
 

@@ -68,16 +68,7 @@ public struct RoutingError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// For no usable target, the earliest time a skipped target comes back (for a `Retry-After`).
     public var retryAfter: Date? {
-        skipped.compactMap { entry -> Date? in
-            switch entry.reason {
-            case .resting(let until), .modelDisabled(let until), .breakerOpen(let until), .quotaExhausted(_, let until):
-                until
-            case .accountDisabled(_, let until):
-                until
-            default:
-                nil
-            }
-        }.min()
+        skipped.compactMap(\.reason.until).min()
     }
 }
 
