@@ -8,10 +8,10 @@ import JunctionStore
 /// without budgets cost nothing. Rows reach the ledger a moment after their request ends, so a
 /// burst of parallel requests can overrun a budget by the requests still in flight.
 final class BudgetCounter: Sendable {
-    private let database: JunctionDatabase?
+    private let database: (any Store)?
     private let budgets: [(provider: String, accounts: Int, windows: [TimeInterval])]
 
-    init(config: JunctionConfig, database: JunctionDatabase?) {
+    init(config: JunctionConfig, database: (any Store)?) {
         self.database = database
         budgets = config.providers.filter { !$0.budgets.isEmpty }.map { provider in
             (provider.id, max(1, provider.apiKeys.count), provider.budgets.map(\.window))

@@ -23,7 +23,7 @@ public final class Gateway: Sendable {
 
     public init(
         config: JunctionConfig, upstream: UpstreamClient, ledger: Ledger?, logger: Logger,
-        clock: any RoutingClock = SystemRoutingClock(), health: HealthState = HealthState(), database: JunctionDatabase? = nil
+        clock: any RoutingClock = SystemRoutingClock(), health: HealthState = HealthState(), database: (any Store)? = nil
     ) {
         self.config = config
         self.router = SharedRouter(config: RoutingSetup.routingConfig(config), clock: clock, health: health)

@@ -8,12 +8,12 @@ import ServiceLifecycle
 /// of seconds) and once more on shutdown, so cooldowns and breakers survive a restart.
 struct HealthPersister: Service {
     let router: SharedRouter
-    let database: JunctionDatabase
+    let database: any Store
     let logger: Logger
     var interval: Duration = .seconds(2)
 
     func run() async {
-        var saved = try? database.loadRoutingHealth()
+        var saved = try? await database.loadRoutingHealth()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             saved = await saveIfChanged(last: saved)
@@ -35,8 +35,8 @@ struct HealthPersister: Service {
     }
 
     /// The saved health state, or an empty one.
-    static func restore(from database: JunctionDatabase, logger: Logger) -> HealthState {
-        guard let data = try? database.loadRoutingHealth() else { return HealthState() }
+    static func restore(from database: any Store, logger: Logger) async -> HealthState {
+        guard let data = try? await database.loadRoutingHealth() else { return HealthState() }
         do {
             return try JSONDecoder().decode(HealthState.self, from: data)
         } catch {

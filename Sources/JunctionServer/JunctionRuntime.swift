@@ -28,7 +28,7 @@ public final class JunctionRuntime: Sendable {
     /// Opens the data folder and checks that the configuration is safe to serve.
     ///
     /// - Throws: ``StartupError`` when listening off loopback without client keys; storage errors.
-    public init(config: JunctionConfig, logger: Logger, clock: any RoutingClock = SystemRoutingClock()) throws {
+    public init(config: JunctionConfig, logger: Logger, clock: any RoutingClock = SystemRoutingClock()) async throws {
         guard config.listen.isLoopback || !config.clientKeys.isEmpty else {
             throw StartupError(
                 "Refusing to listen on \(config.listen) without client keys: anyone on the network could spend your "
@@ -37,11 +37,11 @@ public final class JunctionRuntime: Sendable {
         self.config = config
         self.logger = logger
         database = try JunctionDatabase(dataDir: config.dataDir)
-        ledger = Ledger(database: database, logger: logger)
+        ledger = Ledger(store: database, logger: logger)
         upstream = UpstreamClient()
         gateway = Gateway(
             config: config, upstream: upstream, ledger: ledger, logger: logger, clock: clock,
-            health: HealthPersister.restore(from: database, logger: logger), database: database)
+            health: await HealthPersister.restore(from: database, logger: logger), database: database)
     }
 
     /// The service group to run; `onListening` gets the bound port (useful when the port is 0).

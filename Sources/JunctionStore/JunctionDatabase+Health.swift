@@ -10,10 +10,11 @@ extension JunctionDatabase {
                 sql: "INSERT INTO routingHealth (id, state, updatedAt) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET state = excluded.state, updatedAt = excluded.updatedAt",
                 arguments: [state, Date()])
         }
+        announce(.health)
     }
 
     /// The last saved health state, if any.
-    public func loadRoutingHealth() throws -> Data? {
-        try writer.read { db in try Data.fetchOne(db, sql: "SELECT state FROM routingHealth WHERE id = 1") }
+    public func loadRoutingHealth() async throws -> Data? {
+        try await writer.read { db in try Data.fetchOne(db, sql: "SELECT state FROM routingHealth WHERE id = 1") }
     }
 }

@@ -1,15 +1,16 @@
 public import Foundation
 import GRDB
 
-/// The embedded SQLite database in the data folder, migrated on open.
+/// The embedded SQLite database in the data folder, migrated on open: the default ``Store``.
 ///
 /// The folder is created with 0700 permissions and the database file with 0600 before SQLite
 /// opens it; SQLite gives its WAL and shared-memory files the same permissions.
-public struct JunctionDatabase: Sendable {
+public struct JunctionDatabase: Store {
     /// The file name inside the data folder.
     public static let fileName = "junction.sqlite"
 
     let writer: DatabasePool
+    let broadcaster = ChangeBroadcaster()
     /// The database file's path.
     public let path: String
 
@@ -37,6 +38,8 @@ public struct JunctionDatabase: Sendable {
         try StoreMigrations.migrator.migrate(writer)
     }
 
+    public var label: String { "sqlite:\(path)" }
+
     /// Inserts records in one transaction.
     public func insert(_ records: [UsageRecord]) async throws {
         try await writer.write { db in
@@ -49,9 +52,20 @@ public struct JunctionDatabase: Sendable {
         try await writer.read { db in try UsageRecord.order(Column("id")).fetchAll(db) }
     }
 
-    /// The identifiers of the migrations applied so far.
-    public func appliedMigrations() throws -> [String] {
-        try writer.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) }.sorted()
+    public func usageRecords(since: Date) async throws -> [UsageRecord] {
+        try await writer.read { db in
+            try UsageRecord.filter(Column("createdAt") >= since).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) }.sorted()
+    }
+
+    public func changes() -> AsyncStream<StoreChange> { broadcaster.subscribe() }
+
+    func announce(_ kind: StoreChange.Kind) {
+        broadcaster.publish(StoreChange(kind: kind, isLocal: true))
     }
 }
 
@@ -59,4 +73,8 @@ public struct JunctionDatabase: Sendable {
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }

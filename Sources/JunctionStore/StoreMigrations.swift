@@ -55,6 +55,32 @@ enum StoreMigrations {
                 table.add(column: "costMicros", .integer)
             }
         }
+        migrator.registerMigration("v6.adminAndKeys") { db in
+            try db.alter(table: "usage") { table in
+                table.add(column: "requestId", .text)
+                table.add(column: "errorClass", .text)
+                table.add(column: "cacheWrite1hTokens", .integer)
+            }
+            try db.create(index: "usage_by_key", on: "usage", columns: ["clientKey", "createdAt"])
+            try db.create(index: "usage_by_request", on: "usage", columns: ["requestId"])
+            try db.create(table: "clientKeys") { table in
+                table.primaryKey("id", .text)
+                table.column("name", .text).notNull()
+                table.column("hash", .text).notNull().unique()
+                table.column("prefix", .text).notNull()
+                table.column("createdAt", .datetime).notNull()
+                table.column("revokedAt", .datetime)
+                table.column("limits", .text).notNull()
+                table.column("saver", .text)
+            }
+            try db.create(table: "managedItems") { table in
+                table.column("kind", .text).notNull()
+                table.column("name", .text).notNull()
+                table.column("document", .text).notNull()
+                table.column("updatedAt", .datetime).notNull()
+                table.primaryKey(["kind", "name"])
+            }
+        }
         return migrator
     }
 }

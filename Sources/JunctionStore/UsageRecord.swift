@@ -6,6 +6,8 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public static let databaseTableName = "usage"
 
     public var id: Int64?
+    /// The id Junction gave the request (`x-junction-request-id`), for finding it in the log.
+    public var requestId: String?
     /// When the request arrived.
     public var createdAt: Date
     /// The name of the client key used, or `nil` when no key was needed.
@@ -44,6 +46,11 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var route: String?
     /// A short reason when the client got an error.
     public var error: String?
+    /// The error's class when the client got one: `rate_limited`, `auth`, `server`, `timeout`,
+    /// `client`, `limit`, `no_route`… (the routing engine's error kinds, plus Junction's own refusals).
+    public var errorClass: String?
+    /// The part of ``cacheWriteTokens`` written to a one-hour cache (Anthropic distinguishes 5 minutes and 1 hour).
+    public var cacheWrite1hTokens: Int?
     /// Tool-output bytes in the request before and after the token saver (`nil` when it did not run).
     public var saverBytesBefore: Int?
     public var saverBytesAfter: Int?
@@ -57,8 +64,12 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         inputTokens: Int? = nil, outputTokens: Int? = nil, cachedInputTokens: Int? = nil, reasoningTokens: Int? = nil,
         route: String? = nil, error: String? = nil, saverBytesBefore: Int? = nil, saverBytesAfter: Int? = nil,
         saverTokensBefore: Int? = nil, saverTokensAfter: Int? = nil, account: Int? = nil, combo: String? = nil,
-        tier: String? = nil, cacheWriteTokens: Int? = nil, costMicros: Int? = nil
+        tier: String? = nil, cacheWriteTokens: Int? = nil, costMicros: Int? = nil, requestId: String? = nil,
+        errorClass: String? = nil, cacheWrite1hTokens: Int? = nil
     ) {
+        self.requestId = requestId
+        self.errorClass = errorClass
+        self.cacheWrite1hTokens = cacheWrite1hTokens
         self.createdAt = createdAt
         self.clientKey = clientKey
         self.endpoint = endpoint

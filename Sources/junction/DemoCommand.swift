@@ -41,7 +41,7 @@ struct DemoCommand: JunctionSubcommand {
                 ProviderConfig(id: "backup", baseURL: backup.baseURL, apiKeys: ["demo-backup-key"], models: ["gpt-4o-mini"]),
             ],
             combos: [ComboConfig(name: "coding", targets: ["premium/gpt-4o", "backup/gpt-4o-mini"])])
-        let runtime = try JunctionRuntime(config: config, logger: logger)
+        let runtime = try await JunctionRuntime(config: config, logger: logger)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let group = runtime.makeServiceGroup(signals: []) { port in
             portContinuation.yield(port)

@@ -40,7 +40,7 @@ struct ServeCommand: JunctionSubcommand {
         }
         let runtime: JunctionRuntime
         do {
-            runtime = try JunctionRuntime(config: configuration, logger: logger)
+            runtime = try await JunctionRuntime(config: configuration, logger: logger)
         } catch {
             exitWithError("\(error)")
         }

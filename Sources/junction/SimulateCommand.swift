@@ -81,7 +81,7 @@ enum SimulationHarness {
         }
         config.providers.append(ProviderConfig(id: calibrationProvider, baseURL: calibration.baseURL, models: ["calibrate"]))
 
-        let runtime = try JunctionRuntime(config: config, logger: quiet, clock: clock)
+        let runtime = try await JunctionRuntime(config: config, logger: quiet, clock: clock)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let group = runtime.makeServiceGroup(signals: []) { port in
             portContinuation.yield(port)

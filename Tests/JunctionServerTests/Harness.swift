@@ -51,7 +51,7 @@ final class Harness: Sendable {
         let dataDir = dataDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("junction-test-\(UUID().uuidString)").path
         config.dataDir = dataDir
         config.listen = ListenAddress(host: "127.0.0.1", port: 0)
-        let runtime = try JunctionRuntime(
+        let runtime = try await JunctionRuntime(
             config: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), clock: clock)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let group = runtime.makeServiceGroup(signals: []) { port in

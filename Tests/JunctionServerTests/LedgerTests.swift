@@ -45,7 +45,7 @@ struct LedgerTests {
         defer { Task { await harness.stop() } }
         let attributes = try FileManager.default.attributesOfItem(atPath: harness.runtime.database.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(try harness.runtime.database.appliedMigrations() == ["v1.usage", "v2.saver", "v3.routingHealth", "v4.accountUsageIndex", "v5.cost"])
+        #expect(try await harness.runtime.database.appliedMigrations() == ["v1.usage", "v2.saver", "v3.routingHealth", "v4.accountUsageIndex", "v5.cost", "v6.adminAndKeys"])
     }
 }
 

@@ -12,12 +12,12 @@ import Testing
 
 @Suite("Start-up and shutdown of the junction binary")
 struct StartupTests {
-    @Test func listeningOffLoopbackWithoutClientKeysIsRefused() throws {
+    @Test func listeningOffLoopbackWithoutClientKeysIsRefused() async throws {
         let config = JunctionConfig(listen: ListenAddress(host: "0.0.0.0", port: 0), dataDir: NSTemporaryDirectory() + "junction-refuse")
-        #expect(throws: StartupError.self) { try JunctionRuntime(config: config, logger: Logger(label: "test")) }
+        await #expect(throws: StartupError.self) { try await JunctionRuntime(config: config, logger: Logger(label: "test")) }
         var keyed = config
         keyed.clientKeys = [ClientKey(name: "ci", key: "k")]
-        #expect(throws: Never.self) { try JunctionRuntime(config: keyed, logger: Logger(label: "test")) }
+        await #expect(throws: Never.self) { try await JunctionRuntime(config: keyed, logger: Logger(label: "test")) }
     }
 
     /// The `junction` executable that `swift build` put beside the test bundle.
