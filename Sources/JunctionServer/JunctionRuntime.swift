@@ -29,6 +29,8 @@ public final class JunctionRuntime: Sendable {
     let upstream: UpstreamClient
     let logger: Logger
     let metrics: MetricsEndpoint
+    /// PostgreSQL's pool and listener, stopped last.
+    let storeService: (any Service)?
 
     /// Opens the store, loads what the admin API stored, and checks that the configuration is safe to serve.
     ///
@@ -39,7 +41,7 @@ public final class JunctionRuntime: Sendable {
     ) async throws {
         self.config = config
         self.logger = logger
-        store = try await Self.openStore(config, logger: logger)
+        (store, storeService) = try await StoreFactory.open(config, logger: logger)
         let secrets = try SecretBox.load(environment: environment, dataDir: config.dataDir)
         ledger = Ledger(store: store, logger: logger)
         upstream = UpstreamClient()
@@ -56,10 +58,6 @@ public final class JunctionRuntime: Sendable {
                     + "provider credits. Add client_keys to the configuration (or create one with `junction keys create`), "
                     + "or listen on 127.0.0.1.")
         }
-    }
-
-    private static func openStore(_ config: JunctionConfig, logger: Logger) async throws -> any Store {
-        try JunctionDatabase(dataDir: config.dataDir)
     }
 
     /// Every route: the client APIs, the admin API, the dashboard and `/metrics`.
@@ -85,7 +83,7 @@ public final class JunctionRuntime: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         var configuration = ServiceGroupConfiguration(
-            services: [
+            services: (storeService.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []) + [
                 .init(service: ledger),
                 .init(service: HealthPersister(router: gateway.router, database: store, logger: logger)),
                 .init(service: ConfigWatcher(administration: administration)),

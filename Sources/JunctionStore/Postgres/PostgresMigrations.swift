@@ -57,7 +57,7 @@ enum PostgresMigrations {
             """,
         ]),
         ("v6.adminAndKeys", [
-            "ALTER TABLE usage ADD COLUMN requestId TEXT, ADD COLUMN errorClass TEXT, ADD COLUMN cacheWrite1hTokens BIGINT",
+            "ALTER TABLE usage ADD COLUMN requestId TEXT, ADD COLUMN errorClass TEXT, ADD COLUMN cacheWrite1hTokens BIGINT, ADD COLUMN saverFilters TEXT",
             "CREATE INDEX usage_by_key ON usage (clientKey, createdAt)",
             "CREATE INDEX usage_by_request ON usage (requestId)",
             """

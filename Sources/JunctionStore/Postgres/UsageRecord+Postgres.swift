@@ -7,7 +7,7 @@ extension UsageRecord {
         "requestId", "createdAt", "clientKey", "endpoint", "requestedModel", "provider", "upstreamModel", "account", "combo",
         "tier", "cacheWriteTokens", "costMicros", "attempts", "status", "stream", "latencyMs", "firstByteMs", "inputTokens",
         "outputTokens", "cachedInputTokens", "reasoningTokens", "route", "error", "errorClass", "cacheWrite1hTokens",
-        "saverBytesBefore", "saverBytesAfter", "saverTokensBefore", "saverTokensAfter",
+        "saverBytesBefore", "saverBytesAfter", "saverTokensBefore", "saverTokensAfter", "saverFilters",
     ]
 
     /// `id` and every other column, for `SELECT`.
@@ -45,6 +45,7 @@ extension UsageRecord {
         binds.append(record.saverBytesAfter)
         binds.append(record.saverTokensBefore)
         binds.append(record.saverTokensAfter)
+        binds.append(record.saverFilters)
         let placeholders = (1...postgresColumns.count).map { "$\($0)" }.joined(separator: ", ")
         return PostgresQuery(
             unsafeSQL: "INSERT INTO usage (\(postgresColumns.joined(separator: ", "))) VALUES (\(placeholders))", binds: binds)
@@ -65,7 +66,7 @@ extension UsageRecord {
             saverTokensAfter: try row.column("saverTokensAfter"), account: try row.column("account"), combo: try row.column("combo"),
             tier: try row.column("tier"), cacheWriteTokens: try row.column("cacheWriteTokens"), costMicros: try row.column("costMicros"),
             requestId: try row.column("requestId"), errorClass: try row.column("errorClass"),
-            cacheWrite1hTokens: try row.column("cacheWrite1hTokens"))
+            cacheWrite1hTokens: try row.column("cacheWrite1hTokens"), saverFilters: try row.column("saverFilters"))
         self.id = try row.column("id", as: Int64.self)
     }
 }
