@@ -21,4 +21,13 @@ struct PostgresURLTests {
             #expect(error?.message.contains(":p@") == false)
         }
     }
+
+    @Test func anUnreachableServerFailsAtOpenWithASafeMessage() async throws {
+        let error = await #expect(throws: StoreError.self) {
+            _ = try await PostgresStore(url: "postgres://junction:hunter2@127.0.0.1:1/ledger?sslmode=disable", logger: TestPostgres.logger)
+        }
+        let message = try #require(error?.message)
+        #expect(message.hasPrefix("PostgreSQL: cannot open postgres://junction@127.0.0.1:1/ledger: connectionError"))
+        #expect(!message.contains("hunter2"))
+    }
 }
