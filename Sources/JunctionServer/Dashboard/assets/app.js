@@ -36,6 +36,7 @@ async function render(first) {
     if (here) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   document.body.dataset.page = page ? page.module : 'not-found';
+  delete document.body.dataset.ready;
   if (!page) {
     document.title = 'Not found · Junction';
     clear(main, h('h1', 'Not found'), h('p', 'There is no such dashboard page. ', h('a', { href: '/dashboard', 'data-link': '' }, 'Go to the overview.')));
@@ -52,6 +53,7 @@ async function render(first) {
     if (token !== renderCount) return;
     clear(main, h('h1', page.title), h('div.error-box', { role: 'alert', testid: 'page-error' }, e.message));
   }
+  if (token === renderCount) document.body.dataset.ready = page.module;
   if (!first) {
     const h1 = main.querySelector('h1');
     if (h1) { h1.tabIndex = -1; h1.focus({ preventScroll: true }); }

@@ -16,7 +16,7 @@ function addForm(catalog, onAdded) {
   const modeCatalog = h('input', { type: 'radio', name: 'prov-mode', id: 'prov-mode-catalog', value: 'catalog', checked: true, testid: 'prov-mode-catalog' });
   const modeUrl = h('input', { type: 'radio', name: 'prov-mode', id: 'prov-mode-url', value: 'url', testid: 'prov-mode-url' });
   const kind = select({ id: 'prov-kind', testid: 'prov-kind' }, catalog.map((c) => [c.kind, `${c.name} (${c.format})`]));
-  const id = h('input', { id: 'prov-id', testid: 'prov-id', required: true, autocomplete: 'off', pattern: '[^/\\s]+' });
+  const id = h('input', { id: 'prov-id', testid: 'prov-id', required: true, autocomplete: 'off', pattern: '[^\\/\\s]+' });
   const baseUrl = h('input', { id: 'prov-base-url', testid: 'prov-base-url', type: 'url', placeholder: 'http://127.0.0.1:8000/v1' });
   const format = select({ id: 'prov-format', testid: 'prov-format' }, FORMATS, 'openai');
   const modelsText = h('input', { id: 'prov-models', testid: 'prov-models', placeholder: 'gpt-4o-mini, llama3.1' });
