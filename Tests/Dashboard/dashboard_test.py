@@ -121,15 +121,23 @@ class Test:
         boxes = [b.text for b in self.d.find_elements(By.CSS_SELECTOR, ".error-box") if b.is_displayed() and b.text]
         return "; ".join(boxes)
 
-    def shot(self, name, width=1280):
-        self.d.set_window_size(width, 900)
-        time.sleep(0.3)
-        height = self.d.execute_script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
-        self.d.set_window_size(width, min(max(height, 600), 4000))
+    def viewport(self, width, height):
+        self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+    def shot(self, name, width=1280, full=True):
+        """A PNG of the page at the given CSS width, as tall as the page (at most 4000 px)."""
+        for t in (self.d.find_elements(By.CSS_SELECTOR, ".toast")):
+            self.d.execute_script("arguments[0].remove()", t)
+        self.viewport(width, 800)
         time.sleep(0.4)
+        height = self.d.execute_script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
+        if full:
+            self.viewport(width, min(max(height, 600), 4000))
+            time.sleep(0.4)
         path = os.path.join(self.args.screenshots, f"{name}.png")
         self.d.save_screenshot(path)
-        self.d.set_window_size(1280, 900)
+        self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         self.log(f"  screenshot {path}")
 
     def set_theme(self, theme):
@@ -331,12 +339,15 @@ class Test:
         self.set_theme("light")
         self.reload()
         self.shot("overview-360", width=360)
-        self.d.set_window_size(360, 900)
+        self.viewport(360, 740)
+        time.sleep(0.3)
         self.click("nav-toggle")
         self.wait("nav-providers")
-        self.d.save_screenshot(os.path.join(self.args.screenshots, "nav-360.png"))
+        self.check(self.el("nav-toggle").get_attribute("aria-expanded") == "true", "the menu button does not report aria-expanded=true")
+        self.shot("nav-360", width=360, full=False)
+        self.viewport(360, 740)
         self.click("nav-toggle")
-        self.d.set_window_size(1280, 900)
+        self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     def logout(self):
         self.begin("log out")

@@ -31,7 +31,7 @@ export async function render(main) {
           stat('Saver savings', `${compact(t.saved_tokens)} tokens`, usd(t.saved_usd), 'stat-saved'))),
       h('section.card', { 'aria-labelledby': 'series-h' },
         h('h2#series-h', 'Last 24 hours'),
-        timeChart(points, { bar: 'requests', barLabel: 'requests', line: 'errors', lineLabel: 'errors', bucket: 'hour', title: 'Requests per hour', testid: 'overview-chart' })),
+        h('div.chart-wrap', timeChart(points, { bar: 'requests', barLabel: 'requests', line: 'errors', lineLabel: 'errors', bucket: 'hour', title: 'Requests per hour', testid: 'overview-chart' }))),
       h('section', { 'aria-labelledby': 'fb-h' },
         h('h2#fb-h', 'Fallbacks now ', h('span.muted', '(last 15 minutes)')),
         fallbacks.length === 0

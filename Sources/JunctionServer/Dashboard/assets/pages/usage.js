@@ -35,7 +35,7 @@ export async function render(main) {
       err.hide();
       const points = bucketize(series.rows, q.bucket, Date.now() - MS[q.since] + (q.bucket === 'day' ? 86400e3 : 3600e3), ['requests', 'errors']);
       clear(chartBox, h('h2#usage-chart-h', 'Requests over time'),
-        timeChart(points, { bar: 'requests', barLabel: 'requests', line: 'errors', lineLabel: 'errors', bucket: q.bucket, title: 'Requests per ' + q.bucket, testid: 'usage-chart' }));
+        h('div.chart-wrap', timeChart(points, { bar: 'requests', barLabel: 'requests', line: 'errors', lineLabel: 'errors', bucket: q.bucket, title: 'Requests per ' + q.bucket, testid: 'usage-chart' })));
       const rows = [...(totals.rows || [])].sort((a, b) => b.requests - a.requests);
       const t = totals.totals || series.totals;
       const line = (r, head) => h('tr', { testid: head ? 'usage-total' : `usage-row-${r.group ?? 'all'}` },
