@@ -233,6 +233,15 @@ class Test:
         self.click("target-up-0-1")
         self.check(self.el("target-0-0").get_attribute("value") == "placeholder/target", "the ↑ button did not move the target up")
         self.check(self.el("target-0-1").get_attribute("value") == target, "the ↑ button lost the other target")
+        # and drag and drop (synthetic HTML5 drag events): move the first target back below the second
+        self.d.execute_script("""
+            const src = arguments[0].closest('li'), dst = arguments[1].closest('li');
+            const dt = new DataTransfer();
+            const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: dt}));
+            fire(src, 'dragstart'); fire(dst, 'dragover'); fire(dst, 'drop'); fire(src, 'dragend');
+        """, self.el("target-0-1"), self.el("target-0-0"))
+        self.check(self.el("target-0-0").get_attribute("value") == target, "drag and drop did not move the target")
+        self.click("target-up-0-1")
         self.click("target-remove-0-0")
         self.check(self.el("target-0-0").get_attribute("value") == target, "removing a target removed the wrong one")
         self.click("combo-save")

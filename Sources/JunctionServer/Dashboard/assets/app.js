@@ -97,7 +97,11 @@ setupThemeToggle(document.getElementById('theme-toggle'));
 (async () => {
   try {
     const s = await loadSession();
-    if (!s.authenticated) { location.reload(); return; }
+    if (!s.authenticated) {
+      const nav = performance.getEntriesByType('navigation')[0];
+      if (!nav || nav.type !== 'reload') { location.reload(); return; }
+      toast('Your session is not valid. Log in again.', 'error');
+    }
   } catch (e) {
     toast(e.message, 'error');
   }

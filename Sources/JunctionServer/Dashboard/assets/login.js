@@ -43,7 +43,15 @@ async function start() {
     showError(e.message);
     return;
   }
-  if (s.authenticated) { location.reload(); return; }
+  if (s.authenticated) {
+    // The server serves the app to a logged-in browser; reload once to get it.
+    const nav = performance.getEntriesByType('navigation')[0];
+    if (!nav || nav.type !== 'reload') { location.reload(); return; }
+    intro.textContent = 'You are logged in.';
+    $('login-error').hidden = false;
+    $('login-error').textContent = 'The server still sent the login page. Try opening /dashboard again.';
+    return;
+  }
   if (s.setup_required) {
     if (s.setup_allowed) {
       intro.textContent = 'Welcome. Set up the dashboard.';

@@ -33,6 +33,15 @@ function editor(combo, targetOptions, onDone) {
 
   function announce(msg) { status.textContent = msg; }
 
+  /** A drag handle: the item it sits in becomes draggable only while the handle is held. */
+  function handle(title) {
+    const el = h('span.drag-handle', { 'aria-hidden': 'true', title }, '⠿');
+    const owner = () => el.closest('li, section');
+    el.addEventListener('pointerdown', () => { owner().draggable = true; });
+    el.addEventListener('pointerup', () => { owner().draggable = false; });
+    return el;
+  }
+
   function focusAfter(selector) {
     requestAnimationFrame(() => { const el = tiersBox.querySelector(selector); if (el) el.focus(); });
   }
@@ -47,8 +56,8 @@ function editor(combo, targetOptions, onDone) {
         const weight = h('input.weight', { id: `weight-${ti}-${xi}`, testid: `weight-${ti}-${xi}`, type: 'number', min: '0', step: 'any', value: t.weight ?? 1 });
         weight.addEventListener('input', () => { t.weight = weight.value === '' ? 1 : Number(weight.value); });
         const label = t.target || `target ${xi + 1}`;
-        const li = h('li.target-item', { draggable: 'true', dataset: { tier: ti, index: xi } },
-          h('span.drag-handle', { 'aria-hidden': 'true', title: 'Drag to reorder' }, '⠿'),
+        const li = h('li.target-item', { dataset: { tier: ti, index: xi } },
+          handle('Drag to reorder'),
           h('label.visually-hidden', { for: input.id }, `Target ${xi + 1} of tier ${ti + 1}`), input,
           h('label', { for: weight.id }, 'weight'), weight,
           h('button.secondary.small', { type: 'button', testid: `target-up-${ti}-${xi}`, 'aria-label': `Move ${label} up`, disabled: ti === 0 && xi === 0,
@@ -58,7 +67,7 @@ function editor(combo, targetOptions, onDone) {
           h('button.danger.small', { type: 'button', testid: `target-remove-${ti}-${xi}`, 'aria-label': `Remove ${label}`,
             onclick: () => { tier.targets.splice(xi, 1); renderTiers(); announce(`Removed ${label}.`); } }, 'Remove'));
         li.addEventListener('dragstart', (ev) => { drag = { kind: 'target', ti, xi }; li.classList.add('dragging'); ev.dataTransfer.effectAllowed = 'move'; ev.dataTransfer.setData('text/plain', label); ev.stopPropagation(); });
-        li.addEventListener('dragend', () => { li.classList.remove('dragging'); drag = null; });
+        li.addEventListener('dragend', () => { li.classList.remove('dragging'); li.draggable = false; drag = null; });
         li.addEventListener('dragover', (ev) => { if (drag && drag.kind === 'target') { ev.preventDefault(); ev.stopPropagation(); li.classList.add('drop-before'); } });
         li.addEventListener('dragleave', () => li.classList.remove('drop-before'));
         li.addEventListener('drop', (ev) => {
@@ -72,9 +81,9 @@ function editor(combo, targetOptions, onDone) {
         });
         return li;
       }));
-      const section = h('section.tier', { testid: `tier-${ti}`, draggable: 'true', 'aria-label': `Tier ${ti + 1}` },
+      const section = h('section.tier', { testid: `tier-${ti}`, 'aria-label': `Tier ${ti + 1}` },
         h('div.row',
-          h('span.drag-handle', { 'aria-hidden': 'true', title: 'Drag to reorder tiers' }, '⠿'),
+          handle('Drag to reorder tiers'),
           h('strong', `Tier ${ti + 1}`), field('Tier name', tierName), h('span.spacer'),
           h('button.secondary.small', { type: 'button', testid: `tier-up-${ti}`, 'aria-label': `Move tier ${ti + 1} up`, disabled: ti === 0, onclick: () => moveTier(ti, -1) }, '↑'),
           h('button.secondary.small', { type: 'button', testid: `tier-down-${ti}`, 'aria-label': `Move tier ${ti + 1} down`, disabled: ti === st.tiers.length - 1, onclick: () => moveTier(ti, 1) }, '↓'),
@@ -82,7 +91,7 @@ function editor(combo, targetOptions, onDone) {
         targets,
         h('button.secondary.small', { type: 'button', testid: `add-target-${ti}`, onclick: () => { tier.targets.push({ target: '', weight: 1 }); renderTiers(); focusAfter(`#target-${ti}-${tier.targets.length - 1}`); } }, '+ Add target'));
       section.addEventListener('dragstart', (ev) => { if (drag) return; drag = { kind: 'tier', ti }; section.classList.add('dragging'); ev.dataTransfer.effectAllowed = 'move'; ev.dataTransfer.setData('text/plain', `tier ${ti + 1}`); });
-      section.addEventListener('dragend', () => { section.classList.remove('dragging'); drag = null; });
+      section.addEventListener('dragend', () => { section.classList.remove('dragging'); section.draggable = false; drag = null; });
       section.addEventListener('dragover', (ev) => {
         if (!drag) return;
         ev.preventDefault();
