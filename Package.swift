@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "JunctionGatewayTests",
             dependencies: [
-                "JunctionGateway", "JunctionProviders", "JunctionSaver", "JunctionRouting",
+                "JunctionGateway", "JunctionProviders", "JunctionSaver", "JunctionRouting", "JunctionStore",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

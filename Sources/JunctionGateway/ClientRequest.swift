@@ -1,4 +1,5 @@
 public import JunctionSaver
+import Foundation
 public import JunctionWire
 
 /// A client's request as the gateway sees it: no HTTP types, just what routing needs.
@@ -24,12 +25,16 @@ public struct ClientRequest: Sendable {
     public var forwardedHeaders: [String: String]
     /// The conversation this request continues (`x-junction-conversation`), for sticky routing.
     public var conversationKey: String?
+    /// Junction's id for the request, sent back as `x-junction-request-id` and kept in the ledger.
+    public var requestID: String
 
     public init(
         format: APIFormat, method: String = "POST", path: String, body: [UInt8], clientKeyName: String?,
         receivedAt: ContinuousClock.Instant = .now, saverLevel: SaverLevel? = nil, pathModel: String? = nil,
-        pathStream: Bool = false, forwardedHeaders: [String: String] = [:], conversationKey: String? = nil
+        pathStream: Bool = false, forwardedHeaders: [String: String] = [:], conversationKey: String? = nil,
+        requestID: String = ClientRequest.makeRequestID()
     ) {
+        self.requestID = requestID
         self.format = format
         self.method = method
         self.path = path
@@ -41,5 +46,16 @@ public struct ClientRequest: Sendable {
         self.pathStream = pathStream
         self.forwardedHeaders = forwardedHeaders
         self.conversationKey = conversationKey
+    }
+}
+
+extension ClientRequest {
+    /// `req_` and 20 random hex digits.
+    public static func makeRequestID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high = UInt64.random(in: 0...UInt64.max, using: &generator)
+        let low = UInt16.random(in: 0...UInt16.max, using: &generator)
+        let hex = String(high, radix: 16)
+        return "req_" + String(repeating: "0", count: 16 - hex.count) + hex + String(format: "%04x", low)
     }
 }

@@ -56,6 +56,7 @@ extension TokenUsage {
     init(_ usage: CanonicalUsage) {
         self.init(
             inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cachedInputTokens: usage.cachedInputTokens,
-            reasoningTokens: usage.reasoningTokens, cacheWriteTokens: usage.cacheWriteTokens)
+            reasoningTokens: usage.reasoningTokens, cacheWriteTokens: usage.cacheWriteTokens,
+            cacheWrite1hTokens: usage.cacheWrite1hTokens == 0 ? nil : usage.cacheWrite1hTokens)
     }
 }

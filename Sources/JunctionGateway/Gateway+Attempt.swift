@@ -86,7 +86,7 @@ extension Gateway {
         }
         trace.attempts.append(.init(target: target.name, account: account, outcome: String(response.status)))
         trace.firstByte = .now
-        trace.finish(status: response.status, ledger: ledger, logger: logger)
+        trace.finish(status: response.status, ledger: ledger, logger: logger, metrics: metrics)
         return .committed(
             .json(status: response.status, output, headers: trace.responseHeaders), headers: response.headers,
             outputTokens: trace.usage.outputTokens)
@@ -157,7 +157,7 @@ extension Gateway {
         defer {
             box.iterator = nil
             trace.usage = relay.usage
-            trace.finish(status: status, ledger: ledger, logger: logger)
+            trace.finish(status: status, ledger: ledger, logger: logger, metrics: metrics)
         }
         trace.firstByte = .now
         do {

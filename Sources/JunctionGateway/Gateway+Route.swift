@@ -10,6 +10,7 @@ extension Gateway {
     /// attempts with the routing engine, then try them until one answers or the engine says stop.
     func route(_ request: ClientRequest) async -> GatewayResponse {
         var trace = RequestTrace(request: request)
+        let config = self.config
         let client: ClientBody
         let hints: RoutingHints
         do {
@@ -45,7 +46,7 @@ extension Gateway {
         while let attempt = router.next(&session) {
             if Task.isCancelled {
                 trace.error = "client disconnected"
-                trace.finish(status: 499, ledger: ledger, logger: logger)
+                trace.finish(status: 499, ledger: ledger, logger: logger, metrics: metrics)
                 return .json(status: 499, [])
             }
             guard let provider = config.provider(id: attempt.provider) else { continue }
@@ -136,6 +137,7 @@ extension Gateway {
         _ trace: RequestTrace, last: (target: RouteTarget, failure: UpstreamFailure)?, session: RouteSession?
     ) -> GatewayResponse {
         var trace = trace
+        trace.errorClass = session?.lastFailure?.kind.rawValue
         let count = trace.attempts.count
         guard let failure = last?.failure else {
             let reasons = session?.skipped.prefix(4).map { "\($0.label): \($0.reason)" }.joined(separator: "; ") ?? ""
@@ -148,11 +150,11 @@ extension Gateway {
         switch failure {
         case .status(let status, let bytes, let format, _):
             trace.error = "upstream \(status)"
-            trace.finish(status: status, ledger: ledger, logger: logger)
+            trace.finish(status: status, ledger: ledger, logger: logger, metrics: metrics)
             return .json(status: status, ErrorRenderer.upstreamBody(bytes, status: status, from: format, to: client), headers: trace.responseHeaders)
         case .untranslatable(let bytes):
             trace.error = "untranslatable"
-            trace.finish(status: 400, ledger: ledger, logger: logger)
+            trace.finish(status: 400, ledger: ledger, logger: logger, metrics: metrics)
             return .json(status: 400, bytes, headers: trace.responseHeaders)
         case .transport(let error):
             let status = error.kind.isTimeout ? 504 : 502
@@ -161,7 +163,7 @@ extension Gateway {
                 code: error.kind.isTimeout ? "upstream_timeout" : "upstream_unreachable")
         case .streamError(let streamFailure, let format):
             trace.error = "error before content"
-            trace.finish(status: 502, ledger: ledger, logger: logger)
+            trace.finish(status: 502, ledger: ledger, logger: logger, metrics: metrics)
             if let raw = streamFailure.body, format == client || (format.isOpenAIShaped && client.isOpenAIShaped) {
                 return .json(status: 502, raw.serialized(), headers: trace.responseHeaders)
             }

@@ -28,6 +28,8 @@ struct RequestTrace: Sendable {
     var usage = TokenUsage()
     var saver: SaverReport?
     var error: String?
+    /// The error's class for the ledger: a routing error kind, or Junction's own error code.
+    var errorClass: String?
 
     init(request: ClientRequest) {
         self.request = request
@@ -43,7 +45,9 @@ struct RequestTrace: Sendable {
 
     /// The `x-junction-*` headers for the response.
     var responseHeaders: [(name: String, value: String)] {
-        var headers: [(name: String, value: String)] = [("x-junction-attempts", String(attempts.count))]
+        var headers: [(name: String, value: String)] = [
+            ("x-junction-request-id", request.requestID), ("x-junction-attempts", String(attempts.count)),
+        ]
         if let provider { headers.append(("x-junction-provider", provider)) }
         if let upstreamModel { headers.append(("x-junction-model", upstreamModel)) }
         if let tier { headers.append(("x-junction-tier", tier)) }
@@ -52,10 +56,17 @@ struct RequestTrace: Sendable {
     }
 
     /// Writes the ledger row and the log line; call exactly once per request.
-    func finish(status: Int, ledger: Ledger?, logger: Logger) {
+    func finish(status: Int, ledger: Ledger?, logger: Logger, metrics: GatewayMetrics? = nil) {
         let now = ContinuousClock.now
         let latency = Self.milliseconds(now - request.receivedAt)
         let firstByteMs = firstByte.map { Self.milliseconds($0 - request.receivedAt) }
+        let cost = usage.inputTokens == nil && usage.outputTokens == nil ? nil : prices.map(usage.costMicros(at:))
+        metrics?.requestFinished(
+            route: request.path, provider: provider, model: upstreamModel, status: status, latency: now - request.receivedAt,
+            timeToFirstToken: firstByte.map { $0 - request.receivedAt }, inputTokens: usage.inputTokens ?? 0,
+            outputTokens: usage.outputTokens ?? 0, cachedTokens: usage.cachedInputTokens ?? 0, costMicros: cost ?? 0,
+            attempts: attempts.count, saverTokensSaved: saver?.tokensSaved ?? 0,
+            saverBytesSaved: (saver?.bytesBefore ?? 0) - (saver?.bytesAfter ?? 0))
         ledger?.record(
             UsageRecord(
                 createdAt: startedAt, clientKey: request.clientKeyName, endpoint: request.format.rawValue,
@@ -67,8 +78,9 @@ struct RequestTrace: Sendable {
                 saverBytesBefore: saver?.bytesBefore, saverBytesAfter: saver?.bytesAfter,
                 saverTokensBefore: saver?.tokensBefore, saverTokensAfter: saver?.tokensAfter,
                 account: provider == nil ? nil : (attempts.last?.account ?? 0), combo: combo, tier: tier,
-                cacheWriteTokens: usage.cacheWriteTokens,
-                costMicros: usage.inputTokens == nil && usage.outputTokens == nil ? nil : prices.map(usage.costMicros(at:))))
+                cacheWriteTokens: usage.cacheWriteTokens, costMicros: cost, requestId: request.requestID,
+                errorClass: status >= 400 ? (errorClass ?? Self.errorClass(status: status)) : nil,
+                cacheWrite1hTokens: usage.cacheWrite1hTokens, saverFilters: saver.flatMap { $0.filterSavingsText }))
         log(status: status, logger: logger, latency: latency)
     }
 
@@ -81,6 +93,19 @@ struct RequestTrace: Sendable {
         if let error { metadata["error"] = "\(error)" }
         if let saver, saver.tokensSaved > 0 { metadata["saved_tokens"] = "\(saver.tokensSaved)" }
         logger.info("\(request.method) \(request.path)", metadata: metadata)
+    }
+
+    /// A class for an error status when nothing more precise was recorded.
+    static func errorClass(status: Int) -> String {
+        switch status {
+        case 401, 403: "auth"
+        case 404: "model_not_found"
+        case 408, 504: "timeout"
+        case 429: "rate_limited"
+        case 499: "client_disconnected"
+        case 400..<500: "client"
+        default: "server"
+        }
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

@@ -14,7 +14,7 @@ enum RoutingSetup {
 
     private static func provider(_ provider: ProviderConfig) -> JunctionRouting.ProviderConfig {
         let entry = provider.kind.flatMap(ProviderCatalog.entry)
-        let models: [ModelProfile]
+        var models: [ModelProfile]
         if provider.models.isEmpty {
             models = entry?.models ?? []
         } else {
@@ -23,6 +23,15 @@ enum RoutingSetup {
                 var profile = ProviderCatalog.profile(provider: provider.kind, model: name) ?? ModelProfile(id: name)
                 profile.id = name
                 return profile
+            }
+        }
+        for (name, prices) in provider.prices {
+            if let index = models.firstIndex(where: { $0.id == name }) {
+                models[index].prices = prices
+            } else if provider.models.isEmpty {
+                var profile = ModelProfile(id: name)
+                profile.prices = prices
+                models.append(profile)
             }
         }
         return JunctionRouting.ProviderConfig(

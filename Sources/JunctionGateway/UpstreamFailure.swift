@@ -1,5 +1,6 @@
 import JunctionProviders
 import JunctionRouting
+import JunctionTranslate
 import JunctionWire
 
 /// Why an attempt did not produce a response worth sending, before anything reached the client.
@@ -47,6 +48,27 @@ enum UpstreamFailure: Sendable {
             return .transport(.emptyStream, phase: .streamBeforeContent)
         case .invalidResponse(let reason):
             return .transport(.streamError, body: reason, phase: .response)
+        }
+    }
+
+    /// The upstream's HTTP status, when it answered with one.
+    var statusCode: Int? {
+        if case .status(let status, _, _, _) = self { return status }
+        return nil
+    }
+
+    /// A one-line description safe to show an admin: the provider's error message, not its whole body.
+    var summary: String {
+        switch self {
+        case .status(let status, let body, let format, _):
+            let parsed = try? JSONValue(parsing: body)
+            let message = parsed.flatMap { Codecs.codec(for: format).decodeError($0, status: status)?.message }
+            return "HTTP \(status)" + (message.map { ": \($0)" } ?? "")
+        case .untranslatable: return "the request cannot be expressed in this provider's format"
+        case .transport(let error): return error.message
+        case .streamError(let failure, _): return failure.message
+        case .emptyStream: return "the provider ended its stream without content"
+        case .invalidResponse(let reason): return "invalid response: \(reason)"
         }
     }
 }

@@ -4,23 +4,21 @@ import Hummingbird
 import JunctionGateway
 import JunctionWire
 
-/// Checks the client key on every API route: `Authorization: Bearer KEY` or `x-api-key: KEY`.
+/// Checks the client key on every API route: `Authorization: Bearer KEY`, `x-api-key`,
+/// `x-goog-api-key` or Gemini's `?key=`.
 ///
-/// With no keys configured every request passes (the server refuses to start that way off
-/// loopback). Keys are compared in constant time, against every configured key, so neither the
-/// timing nor the order of keys tells an attacker anything.
+/// With no keys configured (in the file or through the admin API) every request passes; the server
+/// refuses to start that way off loopback. A presented key is hashed (SHA-256) and looked up among
+/// the hashes of the configured keys, so no plaintext key is kept or compared; a revoked key is
+/// simply no longer among them.
 struct ClientKeyAuthenticator: RouterMiddleware {
     typealias Context = JunctionRequestContext
 
-    private let keys: [(name: String, bytes: [UInt8])]
-
-    init(keys: [ClientKey]) {
-        self.keys = keys.map { ($0.name, Array($0.key.utf8)) }
-    }
+    let gateway: Gateway
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard !keys.isEmpty else { return try await next(request, context) }
-        guard let presented = Self.presentedKey(request), let name = match(Array(presented.utf8)) else {
+        guard gateway.requiresClientKey else { return try await next(request, context) }
+        guard let presented = Self.presentedKey(request), let key = gateway.clientKey(presented: presented) else {
             RequestLogMiddleware.log(request, status: 401, since: .now, logger: context.logger, error: "invalid client key")
             let format = Self.format(ofPath: request.uri.path)
             let body = ErrorRenderer.body(
@@ -32,7 +30,7 @@ struct ClientKeyAuthenticator: RouterMiddleware {
                 body: .init(byteBuffer: ByteBuffer(bytes: body.serialized())))
         }
         var context = context
-        context.clientKeyName = name
+        context.clientKeyName = key.name
         return try await next(request, context)
     }
 
@@ -57,14 +55,6 @@ struct ClientKeyAuthenticator: RouterMiddleware {
             if let name = HTTPField.Name(header), let key = headers[name] { return key }
         }
         return request.uri.queryParameters.get("key")
-    }
-
-    private func match(_ presented: [UInt8]) -> String? {
-        var found: String?
-        for key in keys where Self.constantTimeEquals(presented, key.bytes) && found == nil {
-            found = key.name
-        }
-        return found
     }
 
     /// Equal bytes, in time that depends only on the lengths.

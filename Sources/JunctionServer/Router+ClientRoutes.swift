@@ -21,7 +21,7 @@ extension Router<JunctionRequestContext> {
                 return .json(body)
             }
 
-        let authenticated = group().add(middleware: ClientKeyAuthenticator(keys: gateway.config.clientKeys))
+        let authenticated = group().add(middleware: ClientKeyAuthenticator(gateway: gateway))
         authenticated.group()
             .add(middleware: RequestLogMiddleware())
             .get("/v1/models") { _, _ -> Response in .json(gateway.modelList()) }

@@ -60,6 +60,7 @@ enum StoreMigrations {
                 table.add(column: "requestId", .text)
                 table.add(column: "errorClass", .text)
                 table.add(column: "cacheWrite1hTokens", .integer)
+                table.add(column: "saverFilters", .text)
             }
             try db.create(index: "usage_by_key", on: "usage", columns: ["clientKey", "createdAt"])
             try db.create(index: "usage_by_request", on: "usage", columns: ["requestId"])

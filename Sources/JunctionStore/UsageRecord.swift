@@ -51,6 +51,8 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
     public var errorClass: String?
     /// The part of ``cacheWriteTokens`` written to a one-hour cache (Anthropic distinguishes 5 minutes and 1 hour).
     public var cacheWrite1hTokens: Int?
+    /// Estimated tokens the saver removed, by filter: `git-diff=120,ls=40`.
+    public var saverFilters: String?
     /// Tool-output bytes in the request before and after the token saver (`nil` when it did not run).
     public var saverBytesBefore: Int?
     public var saverBytesAfter: Int?
@@ -65,8 +67,9 @@ public struct UsageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
         route: String? = nil, error: String? = nil, saverBytesBefore: Int? = nil, saverBytesAfter: Int? = nil,
         saverTokensBefore: Int? = nil, saverTokensAfter: Int? = nil, account: Int? = nil, combo: String? = nil,
         tier: String? = nil, cacheWriteTokens: Int? = nil, costMicros: Int? = nil, requestId: String? = nil,
-        errorClass: String? = nil, cacheWrite1hTokens: Int? = nil
+        errorClass: String? = nil, cacheWrite1hTokens: Int? = nil, saverFilters: String? = nil
     ) {
+        self.saverFilters = saverFilters
         self.requestId = requestId
         self.errorClass = errorClass
         self.cacheWrite1hTokens = cacheWrite1hTokens

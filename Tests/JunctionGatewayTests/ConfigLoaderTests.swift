@@ -1,6 +1,7 @@
 import JunctionGateway
 import JunctionProviders
 import JunctionRouting
+import JunctionStore
 import JunctionWire
 import Testing
 
@@ -32,7 +33,7 @@ struct ConfigLoaderTests {
                 targets: [oai/gpt-4o, backup/gpt-4o-mini]
             """, file: "junction.yaml")
         #expect(config.listen == ListenAddress(host: "127.0.0.1", port: 20128))
-        #expect(config.clientKeys.map(\.key) == ["jk-laptop"])
+        #expect(config.clientKeys.map(\.hash) == [ClientKeyMaker.hash("jk-laptop")])
         #expect(config.providers.map(\.id) == ["oai", "backup"])
         #expect(config.providers[0].apiKeys == ["sk-one", "sk-two"])
         #expect(config.providers[0].format == .openAIChat)

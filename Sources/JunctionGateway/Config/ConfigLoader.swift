@@ -2,6 +2,7 @@ import Foundation
 import JunctionProviders
 import JunctionRouting
 import JunctionSaver
+import JunctionStore
 import JunctionWire
 import Yams
 
@@ -39,8 +40,21 @@ public struct ConfigLoader: Sendable {
         }
         guard let root else { return try validate(JunctionConfig(), file: file) }
         let fields = try YAMLField(node: root, path: "", file: file)
-            .mapping(allowed: ["listen", "data_dir", "client_keys", "providers", "combos", "timeouts", "saver", "routing"])
+            .mapping(allowed: [
+                "listen", "data_dir", "client_keys", "providers", "combos", "timeouts", "saver", "routing", "admin_token",
+                "metrics_token", "database",
+            ])
         var config = JunctionConfig()
+        config.file = file
+        if let token = fields["admin_token"] { config.adminToken = try Self.token(token, environment: environment) }
+        if let token = fields["metrics_token"] { config.metricsToken = try Self.token(token, environment: environment) }
+        if let database = fields["database"] {
+            let url = try database.secret(environment: environment)
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw database.error("expected postgres://user:password@host:port/database (leave it out for SQLite in data_dir)")
+            }
+            config.database = url
+        }
         if let listen = fields["listen"] { config.listen = try Self.listenAddress(listen) }
         if let dataDir = fields["data_dir"] { config.dataDir = try dataDir.nonEmptyString() }
         if let timeouts = fields["timeouts"] { config.timeouts = try Self.timeouts(timeouts, defaults: .init()) }
@@ -54,18 +68,81 @@ public struct ConfigLoader: Sendable {
         return try validate(config, file: file, fields: fields)
     }
 
+    /// A bearer token: at least 16 characters, so a guessable one cannot guard the admin API.
+    private static func token(_ field: YAMLField, environment: [String: String]) throws -> String {
+        let token = try field.secret(environment: environment)
+        guard token.count >= 16 else { throw field.error("must be at least 16 characters") }
+        return token
+    }
+
     private func clientKey(_ field: YAMLField) throws -> ClientKey {
-        let fields = try field.mapping(allowed: ["name", "key", "saver"])
+        let fields = try field.mapping(allowed: ["name", "key", "saver", "limits"])
         guard let name = fields["name"] else { throw field.error("a client key needs a name") }
         guard let key = fields["key"] else { throw field.error("a client key needs a key") }
         return ClientKey(
             name: try name.nonEmptyString(), key: try key.secret(environment: environment),
-            saver: try fields["saver"].map(Self.saverLevel))
+            saver: try fields["saver"].map(Self.saverLevel), limits: try fields["limits"].map(Self.keyLimits) ?? KeyLimits())
+    }
+
+    /// `limits: {requests_per_minute: 60, tokens_per_day: 2000000, usd_per_day: 5, usd_per_month: 100, models: [coding]}`.
+    static func keyLimits(_ field: YAMLField) throws -> KeyLimits {
+        let fields = try field.mapping(allowed: ["requests_per_minute", "tokens_per_day", "usd_per_day", "usd_per_month", "models"])
+        func positive(_ name: String) throws -> Int? {
+            guard let field = fields[name] else { return nil }
+            let value = try field.int()
+            guard value > 0 else { throw field.error("must be a positive whole number") }
+            return value
+        }
+        func dollars(_ name: String) throws -> Int? {
+            guard let field = fields[name] else { return nil }
+            guard let value = Double(try field.string()), value >= 0, value.isFinite else { throw field.error("expected an amount in dollars") }
+            return Int((value * 1_000_000).rounded())
+        }
+        return KeyLimits(
+            requestsPerMinute: try positive("requests_per_minute"), tokensPerDay: try positive("tokens_per_day"),
+            costMicrosPerDay: try dollars("usd_per_day"), costMicrosPerMonth: try dollars("usd_per_month"),
+            allowedModels: try fields["models"]?.sequence().map { try $0.nonEmptyString() })
+    }
+
+    /// `prices: {gpt-4o: {input: 2.5, output: 10, cached_input: 1.25, cache_write: 3.75, cache_write_1h: 5, reasoning: 10}}`.
+    private static func prices(_ field: YAMLField) throws -> [String: ModelPrices] {
+        var prices: [String: ModelPrices] = [:]
+        guard case .mapping(let mapping) = field.node else { throw field.error("expected a mapping of model name to prices") }
+        for (keyNode, _) in mapping {
+            guard let model = keyNode.string, let entry = field.member(model) else { throw field.error("expected model names as keys") }
+            let parts = try entry.mapping(allowed: ["input", "output", "cached_input", "cache_write", "cache_write_1h", "reasoning"])
+            func price(_ name: String) throws -> Double? {
+                guard let part = parts[name] else { return nil }
+                guard let value = Double(try part.string()), value >= 0, value.isFinite else {
+                    throw part.error("expected dollars per million tokens")
+                }
+                return value
+            }
+            guard let input = try price("input"), let output = try price("output") else {
+                throw entry.error("a price needs input and output (dollars per million tokens)")
+            }
+            prices[model] = ModelPrices(
+                input: input, output: output, cachedInput: try price("cached_input"), cacheWrite: try price("cache_write"),
+                cacheWrite1h: try price("cache_write_1h"), reasoning: try price("reasoning"))
+        }
+        return prices
+    }
+
+    /// Parses one provider document (YAML or JSON, as the admin API stores it) with the file's rules.
+    public func provider(document text: String, defaultTimeouts: UpstreamTimeouts, label: String) throws -> ProviderConfig {
+        guard let node = try Yams.compose(yaml: text) else { throw ConfigError(file: label, line: nil, field: nil, message: "empty provider") }
+        return try provider(YAMLField(node: node, path: "", file: label), defaultTimeouts: defaultTimeouts)
+    }
+
+    /// Parses one combo document (YAML or JSON) with the file's rules.
+    public func combo(document text: String, label: String) throws -> ComboConfig {
+        guard let node = try Yams.compose(yaml: text) else { throw ConfigError(file: label, line: nil, field: nil, message: "empty combo") }
+        return try Self.combo(YAMLField(node: node, path: "", file: label))
     }
 
     private func provider(_ field: YAMLField, defaultTimeouts: UpstreamTimeouts) throws -> ProviderConfig {
         let fields = try field.mapping(allowed: [
-            "id", "kind", "format", "base_url", "api_keys", "models", "timeouts", "account_selection", "budgets",
+            "id", "kind", "format", "base_url", "api_keys", "models", "timeouts", "account_selection", "budgets", "prices",
         ])
         guard let idField = fields["id"] else { throw field.error("a provider needs an id") }
         let id = try idField.nonEmptyString()
@@ -116,7 +193,7 @@ public struct ConfigLoader: Sendable {
         let budgets = try fields["budgets"]?.sequence().map(Self.budget) ?? []
         return ProviderConfig(
             id: id, format: format, baseURL: baseURL, apiKeys: apiKeys, models: models, timeouts: timeouts, kind: entry?.id,
-            accountSelection: selection, budgets: budgets)
+            accountSelection: selection, budgets: budgets, prices: try fields["prices"].map(Self.prices) ?? [:])
     }
 
     private static func budget(_ field: YAMLField) throws -> AccountBudget {

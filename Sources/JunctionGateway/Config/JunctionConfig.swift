@@ -1,6 +1,7 @@
 public import JunctionProviders
 public import JunctionRouting
 public import JunctionSaver
+public import JunctionStore
 public import JunctionWire
 import Foundation
 
@@ -25,6 +26,14 @@ public struct JunctionConfig: Sendable {
     public var saver: SaverLevel
     /// Failover bounds, error table and strategy settings (the `routing:` section).
     public var routing: RoutingPolicy
+    /// The bearer token for the admin API (`admin_token`); without it, only a dashboard session opens `/api`.
+    public var adminToken: String?
+    /// The bearer token for `/metrics`; without it, `/metrics` is served to this machine only.
+    public var metricsToken: String?
+    /// `postgres://…` to share one PostgreSQL between instances; `nil` keeps SQLite in the data folder.
+    public var database: String?
+    /// The file the configuration was read from, if any (shown in the dashboard).
+    public var file: String?
 
     public init(
         listen: ListenAddress = .default,
@@ -45,6 +54,9 @@ public struct JunctionConfig: Sendable {
         self.saver = saver
         self.routing = routing
     }
+
+    /// The client key whose hash is `hash`, if it is configured and not revoked.
+    public func clientKey(hash: String) -> ClientKey? { clientKeys.first { $0.hash == hash } }
 
     /// The provider with this id.
     public func provider(id: String) -> ProviderConfig? { providers.first { $0.id == id } }
@@ -83,17 +95,38 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }
 
-/// A named client key; the key is already resolved from `env:` references.
-public struct ClientKey: Sendable {
+/// Where a piece of configuration comes from: the YAML file (read-only at run time) or the admin API
+/// (kept in the database).
+public enum ConfigSource: String, Sendable, Hashable {
+    case file
+    case api
+}
+
+/// A named client key. Only the key's SHA-256 is kept, whether it came from the file or the API.
+public struct ClientKey: Sendable, Hashable {
     public var name: String
-    public var key: String
+    /// Lowercase hex SHA-256 of the key.
+    public var hash: String
     /// The token saver's level for this key's requests, overriding the combo's and the default.
     public var saver: SaverLevel?
+    /// Rate, token and spending limits, and the models it may use.
+    public var limits: KeyLimits
+    /// The stored key's public id (`key_…`); `nil` for keys from the file.
+    public var id: String?
+    public var source: ConfigSource
 
-    public init(name: String, key: String, saver: SaverLevel? = nil) {
+    /// A key from its plaintext, as the file gives it.
+    public init(name: String, key: String, saver: SaverLevel? = nil, limits: KeyLimits = KeyLimits()) {
+        self.init(name: name, hash: ClientKeyMaker.hash(key), saver: saver, limits: limits, id: nil, source: .file)
+    }
+
+    public init(name: String, hash: String, saver: SaverLevel?, limits: KeyLimits, id: String?, source: ConfigSource) {
         self.name = name
-        self.key = key
+        self.hash = hash
         self.saver = saver
+        self.limits = limits
+        self.id = id
+        self.source = source
     }
 }
 
@@ -115,6 +148,11 @@ public struct ProviderConfig: Sendable {
     public var accountSelection: AccountSelection
     /// Per-account budgets over rolling windows, counted from the ledger.
     public var budgets: [AccountBudget]
+    /// Prices that override the catalog's, by model name.
+    public var prices: [String: ModelPrices]
+    /// A label per account (`accounts[].name` through the API); empty means `#0`, `#1`…
+    public var accountNames: [String]
+    public var source: ConfigSource
 
     public init(
         id: String,
@@ -125,8 +163,14 @@ public struct ProviderConfig: Sendable {
         timeouts: UpstreamTimeouts = .init(),
         kind: String? = nil,
         accountSelection: AccountSelection = .fillFirst,
-        budgets: [AccountBudget] = []
+        budgets: [AccountBudget] = [],
+        prices: [String: ModelPrices] = [:],
+        accountNames: [String] = [],
+        source: ConfigSource = .file
     ) {
+        self.prices = prices
+        self.accountNames = accountNames
+        self.source = source
         self.id = id
         self.format = format
         self.baseURL = baseURL
@@ -149,6 +193,7 @@ public struct ComboConfig: Sendable {
     public var sticky: Bool
     /// The token saver's level for requests to this combo, unless the client key sets one.
     public var saver: SaverLevel?
+    public var source: ConfigSource = .file
 
     public init(name: String, strategy: ComboStrategy = .fallback, tiers: [ComboTier], sticky: Bool = false, saver: SaverLevel? = nil) {
         self.name = name

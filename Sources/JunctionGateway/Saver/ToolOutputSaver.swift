@@ -46,6 +46,7 @@ struct ToolOutputSaver: Sendable {
         guard result.text != text else { return nil }
         report.compressed += 1
         report.filters[result.filter, default: 0] += 1
+        report.tokensSavedByFilter[result.filter, default: 0] += result.tokensBefore - result.tokensAfter
         return result.text
     }
 

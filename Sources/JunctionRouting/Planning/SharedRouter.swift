@@ -53,6 +53,11 @@ public final class SharedRouter: Sendable {
     }
 
     /// Replaces the health state with a persisted one.
+    /// Combines health learned by another instance sharing the store into this one's.
+    public func merge(_ other: HealthState) {
+        engine.withLock { $0.health = $0.health.merged(with: other) }
+    }
+
     public func restore(_ health: HealthState) {
         engine.withLock { $0.health = health }
     }

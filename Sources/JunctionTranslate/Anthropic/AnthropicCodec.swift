@@ -84,9 +84,11 @@ extension AnthropicCodec {
         let uncached = value["input_tokens"]?.intValue ?? 0
         let read = value["cache_read_input_tokens"]?.intValue ?? 0
         let write = value["cache_creation_input_tokens"]?.intValue ?? 0
-        return CanonicalUsage(
+        var usage = CanonicalUsage(
             inputTokens: uncached + read + write, cachedInputTokens: read, cacheWriteTokens: write,
             outputTokens: value["output_tokens"]?.intValue ?? 0, reasoningTokens: 0)
+        usage.cacheWrite1hTokens = min(write, value["cache_creation"]?["ephemeral_1h_input_tokens"]?.intValue ?? 0)
+        return usage
     }
 
     /// Canonical → `usage`.

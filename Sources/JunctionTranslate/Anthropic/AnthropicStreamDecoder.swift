@@ -37,6 +37,7 @@ struct AnthropicStreamDecoder: StreamDecoding {
                 else { usage.inputTokens = usage.uncachedInputTokens + read + write }
                 usage.cachedInputTokens = read
                 usage.cacheWriteTokens = write
+                if let long = delta["cache_creation"]?["ephemeral_1h_input_tokens"]?.intValue { usage.cacheWrite1hTokens = min(write, long) }
                 events.append(.usage(usage))
             }
             if let reason = AnthropicCodec.finishReason(json["delta"]?["stop_reason"]?.stringValue, stopSequence: json["delta"]?["stop_sequence"]?.stringValue) {

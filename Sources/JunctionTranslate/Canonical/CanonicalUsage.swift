@@ -14,6 +14,8 @@ public struct CanonicalUsage: Sendable, Hashable {
     public var outputTokens: Int
     /// Generated tokens spent on reasoning.
     public var reasoningTokens: Int
+    /// The part of ``cacheWriteTokens`` written to a one-hour cache (Anthropic's `ephemeral_1h_input_tokens`).
+    public var cacheWrite1hTokens: Int = 0
 
     /// Usage with the given counts.
     public init(inputTokens: Int = 0, cachedInputTokens: Int = 0, cacheWriteTokens: Int = 0, outputTokens: Int = 0, reasoningTokens: Int = 0) {

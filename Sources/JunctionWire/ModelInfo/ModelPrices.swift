@@ -9,12 +9,24 @@ public struct ModelPrices: Sendable, Hashable, Codable {
     public var output: Double
     /// Dollars per million cached input tokens, where known.
     public var cachedInput: Double?
+    /// Dollars per million tokens written to a five-minute prompt cache, where priced apart (else `input`).
+    public var cacheWrite: Double?
+    /// Dollars per million tokens written to a one-hour prompt cache, where priced apart (else ``cacheWrite``).
+    public var cacheWrite1h: Double?
+    /// Dollars per million reasoning tokens, where priced apart from other output (else `output`).
+    public var reasoning: Double?
 
     /// Creates a price entry.
-    public init(input: Double, output: Double, cachedInput: Double? = nil) {
+    public init(
+        input: Double, output: Double, cachedInput: Double? = nil, cacheWrite: Double? = nil, cacheWrite1h: Double? = nil,
+        reasoning: Double? = nil
+    ) {
         self.input = input
         self.output = output
         self.cachedInput = cachedInput
+        self.cacheWrite = cacheWrite
+        self.cacheWrite1h = cacheWrite1h
+        self.reasoning = reasoning
     }
 
     /// Free of charge (local servers, free tiers).
