@@ -95,7 +95,8 @@ function providerCard(p, reload) {
   const readOnly = p.source === 'file';
   const err = errorBox(`provider-error-${p.id}`);
   const testOut = h('div', { 'aria-live': 'polite', testid: `test-result-${p.id}` });
-  const testModel = select({ id: `test-model-${p.id}`, testid: `test-model-${p.id}` }, p.models || []);
+  const modelIds = (p.models && p.models.length) ? p.models : (p.model_details || []).map((m) => m.id);
+  const testModel = select({ id: `test-model-${p.id}`, testid: `test-model-${p.id}` }, modelIds);
   const testBtn = h('button.secondary', { type: 'button', testid: `test-${p.id}` }, 'Test');
   testBtn.addEventListener('click', async () => {
     testBtn.disabled = true;
@@ -134,7 +135,7 @@ function providerCard(p, reload) {
   }
 
   const details = new Map((p.model_details || []).map((m) => [m.id, m]));
-  const models = (p.models || []).map((id) => details.get(id) || { id });
+  const models = modelIds.map((id) => details.get(id) || { id });
   return h('section.card', { testid: `provider-${p.id}`, 'aria-labelledby': `prov-h-${p.id}` },
     h('div.provider-head',
       h('h2', { id: `prov-h-${p.id}` }, p.id), sourceBadge(p.source), badge(p.format), p.kind ? badge(`kind: ${p.kind}`) : null,

@@ -9,10 +9,10 @@ function detail(r) {
   const t = r.tokens || {};
   const s = r.saver;
   const dl = (pairs) => h('dl.facts', pairs.filter(Boolean).map(([k, v]) => [h('dt', k), h('dd', v)]));
-  return h('div.grid-2', { testid: `request-detail-${r.id}` },
+  return h('div.grid-2', { testid: `request-detail-${r.id || `seq-${r.seq}`}` },
     h('div',
       h('h3', 'Attempts'), attemptList(r.attempts, `request-attempts-${r.id}`),
-      dl([['Request id', h('span.mono', r.id)], ['Endpoint', r.endpoint], ['Combo / tier', `${r.combo || '—'} / ${r.tier || '—'}`],
+      dl([['Request id', h('span.mono', r.id || '—')], ['Endpoint', r.endpoint], ['Combo / tier', `${r.combo || '—'} / ${r.tier || '—'}`],
         ['Streamed', r.stream ? 'yes' : 'no'], ['Time to first token', r.ttft_ms != null ? `${num(r.ttft_ms)} ms` : '—'],
         r.error_class ? ['Error class', badge(r.error_class, 'bad')] : null, r.error ? ['Error', h('span.mono', r.error)] : null])),
     h('div',
@@ -28,8 +28,9 @@ function detail(r) {
 }
 
 function row(r, fresh) {
-  const btn = h('button.link', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Details of request ${r.id}`, testid: 'expand' }, '▸');
-  const tr = h('tr.expandable', { testid: 'request-row', dataset: { id: r.id, seq: r.seq, model: r.requested_model, key: r.client_key || '' }, class: fresh ? 'fresh' : null },
+  const rid = r.id || `seq-${r.seq}`;
+  const btn = h('button.link', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Details of request ${rid}`, testid: 'expand' }, '▸');
+  const tr = h('tr.expandable', { testid: 'request-row', dataset: { id: rid, seq: r.seq ?? '', model: r.requested_model, key: r.client_key || '' }, class: fresh ? 'fresh' : null },
     h('td', btn), h('td', time(r.created_at)), h('td', r.client_key || '—'), h('td.mono', r.requested_model),
     h('td.mono', r.provider ? `${r.provider}/${r.upstream_model || ''}` : '—', (r.attempts || []).length > 1 ? [' ', badge(`${r.attempts.length} attempts`, 'warn')] : null),
     h('td', statusBadge(r.status)), h('td.num', `${num(r.latency_ms)} ms`),
@@ -84,8 +85,11 @@ export async function render(main) {
     return f;
   }
   function add(r, where, fresh) {
-    if (seen.has(r.id)) return;
-    seen.add(r.id);
+    const key = r.id || (r.seq != null ? `seq:${r.seq}` : null);
+    if (key) {
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
     const tr = row(r, fresh);
     if (where === 'top') tbody.prepend(tr); else tbody.append(tr);
     empty.hidden = true;
