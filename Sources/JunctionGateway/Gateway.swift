@@ -64,8 +64,8 @@ public final class Gateway: Sendable {
 
     var budgets: BudgetCounter { state.withLock { $0.budgets } }
 
-    /// Whether clients must present a key: some key is configured in the file or through the API.
-    public var requiresClientKey: Bool { state.withLock { !$0.keysByHash.isEmpty } }
+    /// Whether clients must present a key: some key is configured in the file, or was ever made through the API.
+    public var requiresClientKey: Bool { state.withLock { !$0.keysByHash.isEmpty || $0.config.requiresClientKeys } }
 
     /// The configured key a client presented, found by its SHA-256; `nil` when none matches.
     public func clientKey(presented key: String) -> ClientKey? {

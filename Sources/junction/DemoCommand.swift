@@ -64,7 +64,7 @@ struct DemoCommand: JunctionSubcommand {
         do {
             for index in 1...requests {
                 let stream = index % 2 == 0
-                rows.append(try await send(index: index, stream: stream, port: port, client: client, ledger: runtime.ledger, database: runtime.database))
+                rows.append(try await send(index: index, stream: stream, port: port, client: client, ledger: runtime.ledger, store: runtime.store))
             }
         } catch {
             try? await client.shutdown()
@@ -88,7 +88,7 @@ struct DemoCommand: JunctionSubcommand {
         await backup.stop()
     }
 
-    private func send(index: Int, stream: Bool, port: Int, client: HTTPClient, ledger: Ledger, database: JunctionDatabase) async throws -> DemoRow {
+    private func send(index: Int, stream: Bool, port: Int, client: HTTPClient, ledger: Ledger, store: any Store) async throws -> DemoRow {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/chat/completions")
         request.method = .POST
         request.headers.add(name: "content-type", value: "application/json")
@@ -99,7 +99,7 @@ struct DemoCommand: JunctionSubcommand {
         var chunks = 0
         for try await _ in response.body { chunks += 1 }
         await ledger.flush()
-        let record = try await database.usageRecords().last
+        let record = try await store.requestLog(RequestLogQuery(limit: 1)).first
         return DemoRow(
             index: index, mode: stream ? "stream" : "json", route: response.headers.first(name: "x-junction-route") ?? "-",
             attempts: Int(response.headers.first(name: "x-junction-attempts") ?? "") ?? 0,

@@ -8,7 +8,10 @@ struct Junction: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "junction",
         abstract: "A self-hosted AI router: one local endpoint, every provider behind it.",
-        subcommands: [ServeCommand.self, DemoCommand.self, MockCommand.self, CompressCommand.self, UsageCommand.self, SimulateCommand.self])
+        subcommands: [
+            ServeCommand.self, DemoCommand.self, MockCommand.self, CompressCommand.self, UsageCommand.self, KeysCommand.self,
+            AdminCommand.self, SimulateCommand.self,
+        ])
 }
 
 /// A subcommand whose work is `execute()`, called directly by `main.swift`.

@@ -51,6 +51,7 @@ final class Harness: Sendable {
         let dataDir = dataDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("junction-test-\(UUID().uuidString)").path
         config.dataDir = dataDir
         config.listen = ListenAddress(host: "127.0.0.1", port: 0)
+        if config.adminToken == nil { config.adminToken = Harness.adminToken }
         let runtime = try await JunctionRuntime(
             config: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), clock: clock)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -143,7 +144,15 @@ final class Harness: Sendable {
     /// Every usage row, after the ledger has written what is queued.
     func usageRecords() async throws -> [UsageRecord] {
         await runtime.ledger.flush()
-        return try await runtime.database.usageRecords()
+        return try await runtime.store.usageRecords(since: .distantPast)
+    }
+
+    /// The admin token every harness is configured with (unless its configuration sets another).
+    static let adminToken = "test-admin-token-0123456789"
+
+    /// An admin API call with the admin token.
+    func admin(_ path: String, method: HTTPMethod = .GET, body: String? = nil) async throws -> Reply {
+        try await request(path, method: method, body: body, headers: [("authorization", "Bearer \(Harness.adminToken)")])
     }
 }
 

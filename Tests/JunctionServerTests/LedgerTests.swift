@@ -43,9 +43,10 @@ struct LedgerTests {
     @Test func theDatabaseIsPrivateAndMigrated() async throws {
         let harness = try await Harness.start(MockProvider())
         defer { Task { await harness.stop() } }
-        let attributes = try FileManager.default.attributesOfItem(atPath: harness.runtime.database.path)
+        let database = try #require(harness.runtime.store as? JunctionDatabase)
+        let attributes = try FileManager.default.attributesOfItem(atPath: database.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(try await harness.runtime.database.appliedMigrations() == ["v1.usage", "v2.saver", "v3.routingHealth", "v4.accountUsageIndex", "v5.cost", "v6.adminAndKeys"])
+        #expect(try await database.appliedMigrations() == ["v1.usage", "v2.saver", "v3.routingHealth", "v4.accountUsageIndex", "v5.cost", "v6.adminAndKeys"])
     }
 }
 

@@ -176,7 +176,7 @@ struct HealthViewTests {
         let harness = try await Harness.start(primary, MockProvider(name: "backup"), combo: ["p1/gpt-4o", "p2/gpt-4o-mini"])
         defer { Task { await harness.stop() } }
         _ = try await harness.request("/v1/chat/completions", body: Harness.chat(model: "combo"))
-        let view = try await harness.request("/api/health", method: .GET)
+        let view = try await harness.admin("/api/health")
         #expect(view.status == 200)
         let rows = try #require(view.json?["accounts"]?.arrayValue)
         let resting = try #require(rows.first { $0["provider"]?.stringValue == "p1" })

@@ -69,7 +69,7 @@ struct StreamingTests {
         #expect(events.last?.data == "[DONE]")
         #expect(events.map(\.deltaText).joined().hasSuffix("tokens)"))
         _ = try? await harness.serverTask.value
-        let records = try await harness.runtime.database.usageRecords()
+        let records = try await harness.runtime.store.usageRecords(since: .distantPast)
         #expect(records.count == 1, "the ledger wrote the stream's row before stopping")
         #expect(records.first?.status == 200)
         await harness.stop()

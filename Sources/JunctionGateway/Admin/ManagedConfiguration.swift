@@ -35,7 +35,9 @@ struct ManagedConfiguration: Sendable {
                 logger.warning("skipping stored combo", metadata: ["combo": "\(item.name)", "error": "\(Self.describe(error))"])
             }
         }
-        for key in try await store.clientKeys() where !key.isRevoked && !config.clientKeys.contains(where: { $0.name == key.name }) {
+        let storedKeys = try await store.clientKeys()
+        config.requiresClientKeys = config.requiresClientKeys || !storedKeys.isEmpty
+        for key in storedKeys where !key.isRevoked && !config.clientKeys.contains(where: { $0.name == key.name }) {
             config.clientKeys.append(
                 ClientKey(name: key.name, hash: key.hash, saver: key.saver.flatMap(SaverLevel.init(rawValue:)), limits: key.limits, id: key.id, source: .api))
         }

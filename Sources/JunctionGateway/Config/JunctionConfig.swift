@@ -34,6 +34,9 @@ public struct JunctionConfig: Sendable {
     public var database: String?
     /// The file the configuration was read from, if any (shown in the dashboard).
     public var file: String?
+    /// Whether clients must present a key even when none is active: set once any key was ever made
+    /// through the API, so revoking the last one locks the door rather than opening it.
+    public var requiresClientKeys = false
 
     public init(
         listen: ListenAddress = .default,

@@ -1,0 +1,47 @@
+import Foundation
+import JunctionStore
+import JunctionWire
+
+/// Dashboard login sessions, kept in the store by the digest of their token (so a database leak
+/// yields no usable session), each with its CSRF token and expiry.
+struct DashboardSessions: Sendable {
+    /// How long a session lasts after login.
+    static let lifetime: TimeInterval = 12 * 3600
+    static let cookieName = "junction_session"
+
+    struct Session: Sendable {
+        var csrfToken: String
+        var expiresAt: Date
+    }
+
+    let store: any Store
+
+    /// Starts a session; returns the token for the cookie and the CSRF token.
+    func create(now: Date) async throws -> (token: String, csrf: String) {
+        let token = SessionToken.make()
+        let csrf = SessionToken.make()
+        let document: JSONValue = ["csrf": .string(csrf), "expires_at": .double(now.addingTimeInterval(Self.lifetime).timeIntervalSince1970)]
+        try await store.saveManagedItem(
+            ManagedItem(kind: .session, name: SessionToken.digest(token), document: document.serializedString(), updatedAt: now))
+        return (token, csrf)
+    }
+
+    /// The live session for a cookie's token, if any.
+    func session(token: String, now: Date) async -> Session? {
+        let digest = SessionToken.digest(token)
+        guard let items = try? await store.managedItems(kind: .session), let item = items.first(where: { $0.name == digest }),
+            let document = try? JSONValue(parsing: item.document), let csrf = document["csrf"]?.stringValue,
+            let expiry = document["expires_at"]?.doubleValue
+        else { return nil }
+        let expiresAt = Date(timeIntervalSince1970: expiry)
+        guard expiresAt > now else {
+            try? await store.deleteManagedItem(kind: .session, name: digest)
+            return nil
+        }
+        return Session(csrfToken: csrf, expiresAt: expiresAt)
+    }
+
+    func end(token: String) async {
+        try? await store.deleteManagedItem(kind: .session, name: SessionToken.digest(token))
+    }
+}
