@@ -6,6 +6,10 @@ import ServiceLifecycle
 
 /// Writes the routing engine's health state to the database when it changes (checked every couple
 /// of seconds) and once more on shutdown, so cooldowns and breakers survive a restart.
+///
+/// Instances sharing a database share one saved state: each round first merges what is saved
+/// (perhaps by another instance) into this one's, then saves the result if it changed, so every
+/// instance converges on the union within a couple of rounds even when two save at once.
 struct HealthPersister: Service {
     let router: SharedRouter
     let database: any Store
@@ -13,24 +17,28 @@ struct HealthPersister: Service {
     var interval: Duration = .seconds(2)
 
     func run() async {
-        var saved = try? await database.loadRoutingHealth()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-            saved = await saveIfChanged(last: saved)
+            await mergeAndSave()
         }
-        _ = await saveIfChanged(last: saved)
+        await mergeAndSave()
     }
 
-    private func saveIfChanged(last: Data?) async -> Data? {
+    /// Merges the saved state into this instance's, then saves the result unless the saved state is
+    /// already exactly that: so another instance's write that lacks what this one knows is corrected.
+    private func mergeAndSave() async {
+        let stored = try? await database.loadRoutingHealth()
+        if let stored, let other = try? JSONDecoder().decode(HealthState.self, from: stored) {
+            router.merge(other)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(router.snapshot()), data != last else { return last }
+        guard let data = try? encoder.encode(router.snapshot()), data != stored else { return }
         do {
             try await database.saveRoutingHealth(data)
-            return data
+            logger.debug("saved routing health", metadata: ["bytes": "\(data.count)"])
         } catch {
             logger.error("could not save routing health", metadata: ["error": "\(error)"])
-            return last
         }
     }
 
