@@ -2,6 +2,7 @@ import Foundation
 import JunctionProviders
 import JunctionRouting
 import JunctionSaver
+import JunctionStore
 import JunctionTranslate
 import JunctionWire
 
@@ -21,6 +22,16 @@ extension Gateway {
             hints = try RoutingHints(body: client.json, format: request.format, byteCount: request.body.count, header: request.conversationKey)
         } catch {
             return reject(trace, status: 400, message: error.message, code: error.code, param: error.param)
+        }
+        if let name = request.clientKeyName, let key = config.clientKeys.first(where: { $0.name == name }), !key.limits.isEmpty {
+            if let refusal = await limiter.check(key, model: client.model, now: router.clock.now()) {
+                trace.errorClass = refusal.reason.rawValue
+                return reject(
+                    trace, status: refusal.status, message: refusal.message, code: refusal.reason.rawValue,
+                    headers: refusal.retryAfter.map { [("retry-after", String($0))] } ?? [])
+            }
+            let limiter = self.limiter
+            trace.onFinish = { tokens, cost in limiter.spent(key: name, tokens: tokens, costMicros: cost) }
         }
         var body = client.json
         let level = config.saverLevel(requested: request.saverLevel, clientKey: request.clientKeyName, model: client.model)

@@ -27,6 +27,7 @@ public final class Gateway: Sendable {
     private let state: Mutex<State>
     /// Per-request metrics, when the server collects them.
     public let metrics: GatewayMetrics?
+    let limiter: KeyLimiter
 
     /// The largest upstream body read whole (non-streamed responses and error bodies).
     static let maximumResponseBytes = 64 << 20
@@ -42,6 +43,7 @@ public final class Gateway: Sendable {
         self.logger = logger
         self.store = database
         self.metrics = metrics
+        self.limiter = KeyLimiter(store: database)
         self.state = Mutex(Self.state(for: config, store: database))
     }
 

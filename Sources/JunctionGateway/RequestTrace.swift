@@ -30,6 +30,8 @@ struct RequestTrace: Sendable {
     var error: String?
     /// The error's class for the ledger: a routing error kind, or Junction's own error code.
     var errorClass: String?
+    /// Told the tokens and micro-dollars spent when the request ends (for per-key limits).
+    var onFinish: (@Sendable (_ tokens: Int, _ costMicros: Int) -> Void)?
 
     init(request: ClientRequest) {
         self.request = request
@@ -67,6 +69,7 @@ struct RequestTrace: Sendable {
             outputTokens: usage.outputTokens ?? 0, cachedTokens: usage.cachedInputTokens ?? 0, costMicros: cost ?? 0,
             attempts: attempts.count, saverTokensSaved: saver?.tokensSaved ?? 0,
             saverBytesSaved: (saver?.bytesBefore ?? 0) - (saver?.bytesAfter ?? 0))
+        onFinish?((usage.inputTokens ?? 0) + (usage.outputTokens ?? 0), cost ?? 0)
         ledger?.record(
             UsageRecord(
                 createdAt: startedAt, clientKey: request.clientKeyName, endpoint: request.format.rawValue,

@@ -11,11 +11,7 @@ struct UsageCommand: JunctionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "usage", abstract: "Show requests, tokens, cost, latency and saver savings from the usage ledger.")
 
-    @Option(help: "The YAML configuration file (for its data_dir).")
-    var config: String?
-
-    @Option(name: .customLong("data-dir"), help: "Where the database lives (default ~/.junction).")
-    var dataDir: String?
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "How far back: 30m, 24h, 7d, 2w or seconds.")
     var since: String = "24h"
@@ -51,13 +47,8 @@ struct UsageCommand: JunctionSubcommand {
         guard let window, let grouping = UsageGrouping(rawValue: by), let bucket = UsageBucket(rawValue: bucket) else {
             throw ValidationError("invalid options")
         }
-        var folder = dataDir ?? "~/.junction"
-        if dataDir == nil, let config {
-            do { folder = try ConfigLoader().load(path: config).dataDir } catch let error as ConfigError { exitWithError(error.description) }
-        }
-        let store: any Store = try JunctionDatabase(dataDir: folder)
         let start = Date().addingTimeInterval(-window)
-        let facts = try await store.usageFacts(since: start, until: nil)
+        let facts = try await store.withStore { try await $0.usageFacts(since: start, until: nil) }
         let label = hours.map { "\(UsageTable.number($0))h" } ?? since.trimmingCharacters(in: .whitespaces)
         print(UsageTable.render(facts: facts, bucket: bucket, grouping: grouping, since: start, label: label))
     }

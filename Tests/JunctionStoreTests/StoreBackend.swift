@@ -13,7 +13,7 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// The backends to test here: PostgreSQL only when a server is configured, or in CI (where its
     /// absence must fail the run rather than pass it quietly).
     static var enabled: [StoreBackend] {
-        TestPostgres.url != nil || TestPostgres.isCI ? allCases : [.sqlite]
+        TestPostgres.isEnabled ? allCases : [.sqlite]
     }
 
     /// Opens a fresh, empty store of this backend for the duration of `body`.
@@ -41,6 +41,9 @@ enum TestPostgres {
     }
 
     static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// Whether PostgreSQL cases run: with a server, or in CI (where they then fail for want of one).
+    static var isEnabled: Bool { url != nil || isCI }
 
     static let logger: Logger = {
         var logger = Logger(label: "junction.store.tests")

@@ -30,6 +30,18 @@ struct StoreLedgerConformanceTests {
     }
 
     @Test(arguments: StoreBackend.enabled)
+    func aLargeBatchInsertsEveryRecordInOrder(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let records = (0..<1_234).map { record(TimeInterval($0), key: "k\($0 % 7)", input: $0) }
+            try await store.insert(records)
+            let rows = try await store.usageRecords(since: at(0))
+            #expect(rows.count == records.count)
+            #expect(rows.map(\.withoutID) == records)
+            #expect(rows.compactMap(\.id) == Array(1...Int64(records.count)))
+        }
+    }
+
+    @Test(arguments: StoreBackend.enabled)
     func requestLogFiltersAndPages(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
             try await store.insert([

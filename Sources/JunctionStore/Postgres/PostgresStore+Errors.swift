@@ -22,6 +22,9 @@ extension PostgresStore {
                 let state = info[.sqlState].map { "SQLSTATE \($0)" } ?? "server error"
                 return info[.message].map { "\(state): \($0)" } ?? state
             }
+            if error.code == .connectionError, let underlying = error.underlying {
+                return "\(error.code) (\(underlying))" // a socket or TLS error: names the host at most
+            }
             return "\(error.code)"
         case let error as PostgresTransactionError:
             for inner in [error.beginError, error.closureError, error.commitError].compactMap({ $0 }) {

@@ -2,11 +2,15 @@ public import Foundation
 import PostgresNIO
 
 extension PostgresStore {
+    /// Inserts records in one transaction, up to ``UsageRecord/insertBatch`` rows per statement.
     public func insert(_ records: [UsageRecord]) async throws {
         guard !records.isEmpty else { return }
         try await mutate("record usage", announcing: nil) { connection in
-            for record in records {
-                try await connection.query(UsageRecord.insertQuery(record), logger: logger)
+            var start = records.startIndex
+            while start < records.endIndex {
+                let end = min(start + UsageRecord.insertBatch, records.endIndex)
+                try await connection.query(UsageRecord.insertQuery(records[start..<end]), logger: logger)
+                start = end
             }
         }
     }

@@ -41,6 +41,8 @@ extension PostgresStore {
                         }
                     }
                 }
+                if Task.isCancelled { break }
+                logger.warning("PostgreSQL change listener's connection closed; reconnecting", metadata: ["store": "\(label)"])
             } catch {
                 if Task.isCancelled { break }
                 logger.warning(

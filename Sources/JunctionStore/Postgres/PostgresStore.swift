@@ -11,7 +11,8 @@ import Synchronization
 /// after that the store is a `Service`: its ``run()`` runs the connection pool and the change
 /// listener until graceful shutdown, and every other method waits for a pooled connection, so
 /// ``run()`` must be running (in the application's `ServiceGroup`, or through
-/// ``withPostgresStore(url:logger:_:)``).
+/// ``withPostgresStore(url:logger:_:)``). A `ServiceGroup` stops services in reverse order, so list
+/// the store before the services that use it (the ledger's last flush needs it).
 ///
 /// Mutations that other instances care about (health, client keys, managed items other than
 /// sessions) send `NOTIFY junction_changes, '<kind>|<instance id>'` in the transaction that makes
@@ -44,14 +45,18 @@ public final class PostgresStore: Store, Service, Sendable {
     /// the missing migrations. Call ``run()`` before using the store.
     public init(url: String, logger: Logger) async throws {
         let parsed = try PostgresURL(url)
+        try await Self.migrate(parsed, logger: logger)
         self.label = parsed.label
         self.logger = logger
         self.instanceID = UUID()
         var configuration = parsed.clientConfiguration
-        configuration.options.maximumConnections = 10
+        configuration.options.maximumConnections = Self.maximumConnections
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        try await Self.migrate(parsed, logger: logger)
     }
+
+    /// The pool's limit per instance: requests are short, and several instances share the server's
+    /// `max_connections` (100 by default). The listener holds one of these.
+    static let maximumConnections = 10
 
     private static func migrate(_ url: PostgresURL, logger: Logger) async throws {
         do {

@@ -2,7 +2,7 @@ import Foundation
 import PostgresNIO
 
 extension UsageRecord {
-    /// Every column but `id`, in the order of ``insertQuery(_:)``'s parameters.
+    /// Every column but `id`, in the order of ``insertQuery(_:)``'s parameters for each row.
     static let postgresColumns = [
         "requestId", "createdAt", "clientKey", "endpoint", "requestedModel", "provider", "upstreamModel", "account", "combo",
         "tier", "cacheWriteTokens", "costMicros", "attempts", "status", "stream", "latencyMs", "firstByteMs", "inputTokens",
@@ -13,42 +13,56 @@ extension UsageRecord {
     /// `id` and every other column, for `SELECT`.
     static let selectList = (["id"] + postgresColumns).joined(separator: ", ")
 
-    /// An `INSERT` of one record (its `id` is left to the sequence).
-    static func insertQuery(_ record: UsageRecord) -> PostgresQuery {
-        var binds = PostgresBindings(capacity: postgresColumns.count)
-        binds.append(record.requestId)
-        binds.append(record.createdAt)
-        binds.append(record.clientKey)
-        binds.append(record.endpoint)
-        binds.append(record.requestedModel)
-        binds.append(record.provider)
-        binds.append(record.upstreamModel)
-        binds.append(record.account)
-        binds.append(record.combo)
-        binds.append(record.tier)
-        binds.append(record.cacheWriteTokens)
-        binds.append(record.costMicros)
-        binds.append(record.attempts)
-        binds.append(record.status)
-        binds.append(record.stream)
-        binds.append(record.latencyMs)
-        binds.append(record.firstByteMs)
-        binds.append(record.inputTokens)
-        binds.append(record.outputTokens)
-        binds.append(record.cachedInputTokens)
-        binds.append(record.reasoningTokens)
-        binds.append(record.route)
-        binds.append(record.error)
-        binds.append(record.errorClass)
-        binds.append(record.cacheWrite1hTokens)
-        binds.append(record.saverBytesBefore)
-        binds.append(record.saverBytesAfter)
-        binds.append(record.saverTokensBefore)
-        binds.append(record.saverTokensAfter)
-        binds.append(record.saverFilters)
-        let placeholders = (1...postgresColumns.count).map { "$\($0)" }.joined(separator: ", ")
+    /// Rows per `INSERT`: well under PostgreSQL's limit of 65,535 parameters per statement.
+    static let insertBatch = 500
+
+    /// One `INSERT` of up to ``insertBatch`` records (their ids are left to the sequence).
+    static func insertQuery(_ records: some Collection<UsageRecord>) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: postgresColumns.count * records.count)
+        var rows: [String] = []
+        rows.reserveCapacity(records.count)
+        for record in records {
+            let first = binds.count + 1
+            record.appendPostgresBinds(to: &binds)
+            rows.append("(" + (first...binds.count).map { "$\($0)" }.joined(separator: ", ") + ")")
+        }
         return PostgresQuery(
-            unsafeSQL: "INSERT INTO usage (\(postgresColumns.joined(separator: ", "))) VALUES (\(placeholders))", binds: binds)
+            unsafeSQL: "INSERT INTO usage (\(postgresColumns.joined(separator: ", "))) VALUES \(rows.joined(separator: ", "))",
+            binds: binds)
+    }
+
+    /// Appends the record's values in the order of ``postgresColumns``.
+    private func appendPostgresBinds(to binds: inout PostgresBindings) {
+        binds.append(requestId)
+        binds.append(createdAt)
+        binds.append(clientKey)
+        binds.append(endpoint)
+        binds.append(requestedModel)
+        binds.append(provider)
+        binds.append(upstreamModel)
+        binds.append(account)
+        binds.append(combo)
+        binds.append(tier)
+        binds.append(cacheWriteTokens)
+        binds.append(costMicros)
+        binds.append(attempts)
+        binds.append(status)
+        binds.append(stream)
+        binds.append(latencyMs)
+        binds.append(firstByteMs)
+        binds.append(inputTokens)
+        binds.append(outputTokens)
+        binds.append(cachedInputTokens)
+        binds.append(reasoningTokens)
+        binds.append(route)
+        binds.append(error)
+        binds.append(errorClass)
+        binds.append(cacheWrite1hTokens)
+        binds.append(saverBytesBefore)
+        binds.append(saverBytesAfter)
+        binds.append(saverTokensBefore)
+        binds.append(saverTokensAfter)
+        binds.append(saverFilters)
     }
 
     /// Decodes a row selected with ``selectList``.

@@ -1,0 +1,42 @@
+import Foundation
+import JunctionStore
+
+/// Per-client-key limits, checked before routing: allowed models, requests per minute, tokens per
+/// day and dollars per day and month. Spending is read from the ledger (so on PostgreSQL every
+/// instance sees it), through a short cache that also counts this instance's requests whose ledger
+/// rows are not written yet.
+struct KeyLimiter: Sendable {
+    let window = RequestRateWindow()
+    let usage: KeyUsageCache?
+
+    init(store: (any Store)?) {
+        usage = store.map { KeyUsageCache(store: $0) }
+    }
+
+    /// The refusal for a request by `key` for `model` at `now`, or `nil` when it may go on (and is counted).
+    func check(_ key: ClientKey, model: String, now: Date) async -> KeyLimitRefusal? {
+        let limits = key.limits
+        guard !limits.isEmpty else { return nil }
+        var today = KeyUsage()
+        var thisMonth = KeyUsage()
+        if let usage, limits.tokensPerDay != nil || limits.costMicrosPerDay != nil || limits.costMicrosPerMonth != nil {
+            // A store that cannot answer does not stop traffic: the rate and model limits still hold.
+            today = (try? await usage.usage(key: key.name, since: UTCPeriod.dayStart(now))) ?? KeyUsage()
+            if limits.costMicrosPerMonth != nil {
+                thisMonth = (try? await usage.usage(key: key.name, since: UTCPeriod.monthStart(now))) ?? KeyUsage()
+            }
+        }
+        let since = now.addingTimeInterval(-KeyLimitCheck.window)
+        let check = KeyLimitCheck(
+            limits: limits, model: model, now: now, today: today, thisMonth: thisMonth,
+            requestsInWindow: window.count(key: key.name, since: since), oldestInWindow: window.oldest(key: key.name, since: since))
+        if let refusal = check.decide().refusal { return refusal }
+        if limits.requestsPerMinute != nil { window.record(key: key.name, at: now) }
+        return nil
+    }
+
+    /// Counts a finished request's spending until the ledger has it.
+    func spent(key: String, tokens: Int, costMicros: Int) {
+        usage?.add(key: key, tokens: tokens, costMicros: costMicros)
+    }
+}
