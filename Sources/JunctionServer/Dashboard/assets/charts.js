@@ -8,10 +8,11 @@ function s(tag, attrs = {}, ...children) {
   return el;
 }
 
-function niceMax(v) {
-  if (!(v > 0)) return 1;
+/** Whole-number grid step for counts: 1, 2, 5, 10, 20, 50… at least v. */
+function niceStep(v) {
+  if (!(v > 1)) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  for (const m of [1, 2, 5, 10]) if (m * p >= v) return m * p;
   return 10 * p;
 }
 
@@ -60,7 +61,8 @@ export function timeChart(points, opts) {
   const W = 720, H = 240, L = 48, R = 12, T = 16, B = 40;
   const iw = W - L - R, ih = H - T - B;
   const n = Math.max(points.length, 1);
-  const maxV = niceMax(Math.max(0, ...points.map((p) => Math.max(p[opts.bar] || 0, opts.line ? p[opts.line] || 0 : 0))));
+  // four grid steps of a "nice" size, so counts get whole-number ticks
+  const maxV = 4 * niceStep(Math.max(0, ...points.map((p) => Math.max(p[opts.bar] || 0, opts.line ? p[opts.line] || 0 : 0))) / 4);
   const y = (v) => T + ih - (v / maxV) * ih;
   const bw = iw / n;
   const total = points.reduce((a, p) => a + (p[opts.bar] || 0), 0);

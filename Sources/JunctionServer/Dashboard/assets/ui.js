@@ -90,6 +90,7 @@ export function compact(n) {
 }
 export function usd(n) {
   if (n === null || n === undefined) return '—';
+  if (n !== 0 && Math.abs(n) < 0.0001) return '<$0.0001';
   if (n !== 0 && Math.abs(n) < 0.01) return `$${n.toFixed(4)}`;
   return `$${n.toFixed(2)}`;
 }

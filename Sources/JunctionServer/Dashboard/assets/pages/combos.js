@@ -144,11 +144,15 @@ function editor(combo, targetOptions, onDone) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     err.hide();
+    // Absent rather than null: the server reads combos like the YAML file, where null is no level.
     const body = {
-      name: name.value.trim(), strategy: strategy.value, sticky: sticky.checked, saver: saver.value || null,
-      tiers: st.tiers.map((t) => ({ name: t.name || null, targets: t.targets.filter((x) => x.target).map((x) => ({ target: x.target, weight: x.weight ?? 1 })) }))
-        .filter((t) => t.targets.length),
+      name: name.value.trim(), strategy: strategy.value, sticky: sticky.checked,
+      tiers: st.tiers.map((t) => ({
+        ...(t.name ? { name: t.name } : {}),
+        targets: t.targets.filter((x) => x.target).map((x) => ({ target: x.target, weight: x.weight ?? 1 })),
+      })).filter((t) => t.targets.length),
     };
+    if (saver.value) body.saver = saver.value;
     submit.disabled = true;
     try {
       if (isNew) await post('/api/combos', body); else await put(`/api/combos/${enc(combo.name)}`, body);

@@ -9,9 +9,17 @@ export function attemptList(attempts, testid) {
     ' ', outcomeBadge(a.outcome))));
 }
 
+/** An attempt's outcome: a status code ("200", "429") or a word ("success", "timeout"). */
 export function outcomeBadge(outcome) {
-  const ok = outcome === 'success' || outcome === 'ok';
-  return badge(outcome || '?', ok ? 'ok' : 'bad');
+  const o = String(outcome ?? '?');
+  const kind = /^(2\d\d|success|ok)$/i.test(o) ? 'ok' : /^(4\d\d|rate|quota|skipped)/i.test(o) ? 'warn' : 'bad';
+  return badge(o, kind);
+}
+
+/** Long error text: the start, with the whole of it one click (or Enter) away. */
+export function longText(text, max = 80) {
+  if (!text || text.length <= max) return h('span.mono', text || '—');
+  return h('details.long-text', h('summary.mono', `${text.slice(0, max)}…`), h('div.mono', text));
 }
 
 export function statusBadge(status) {

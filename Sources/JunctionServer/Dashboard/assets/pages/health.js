@@ -1,10 +1,13 @@
 // Health: every account × model, state in colour and text, countdowns, quota bars; refreshed every 5 s.
 import { get } from '../api.js';
 import { h, clear, table, num, time, countdown, errorBox } from '../ui.js';
+import { longText } from './common.js';
 
+// The contract's states, and the server's names for some of them (resting, circuit_open).
 const STATES = {
-  healthy: ['Healthy', 'ok'], cooling: ['Cooling down', 'warn'], disabled: ['Disabled', 'bad'],
-  breaker_open: ['Breaker open', 'bad'], half_open: ['Half-open (probing)', 'warn'], quota_low: ['Quota low', 'warn'],
+  healthy: ['Healthy', 'ok'], cooling: ['Cooling down', 'warn'], resting: ['Resting (rate limited)', 'warn'],
+  disabled: ['Disabled', 'bad'], breaker_open: ['Breaker open', 'bad'], circuit_open: ['Breaker open', 'bad'],
+  half_open: ['Half-open (probing)', 'warn'], quota_low: ['Quota low', 'warn'],
 };
 
 function quota(remaining, limit, what) {
@@ -43,7 +46,7 @@ export async function render(main) {
             h('td', cd, r.until ? h('div.hint', time(r.until)) : null),
             h('td.quota-cell', quota(r.remaining_requests, r.limit_requests, 'requests')),
             h('td.quota-cell', quota(r.remaining_tokens, r.limit_tokens, 'tokens')),
-            h('td', r.last_error ? [h('span.mono', r.last_error), h('div.hint', time(r.last_error_at))] : h('span.muted', '—')));
+            h('td.last-error', r.last_error ? [longText(r.last_error), h('div.hint', time(r.last_error_at))] : h('span.muted', '—')));
         })) : h('p.muted', 'No accounts yet.'));
     updated.textContent = `Updated ${new Date().toLocaleTimeString()}.`;
   }

@@ -1,7 +1,15 @@
 // Requests: live log (EventSource) over the initial page, filters, "load older", expandable rows.
 import { get, qs } from '../api.js';
 import { h, clear, field, select, num, usd, time, errorBox, badge } from '../ui.js';
-import { attemptList, statusBadge } from './common.js';
+import { attemptList, statusBadge, longText } from './common.js';
+
+/** Today's rows show the time only; older ones the date too. */
+function shortTime(iso) {
+  const d = new Date(iso);
+  if (isNaN(d)) return iso || '—';
+  const today = new Date().toDateString() === d.toDateString();
+  return today ? d.toLocaleTimeString() : time(iso);
+}
 
 const COLS = ['', 'Time', 'Key', 'Model', 'Route', 'Status', 'Latency', 'Tokens in/out', 'Cost'];
 
@@ -14,7 +22,7 @@ function detail(r) {
       h('h3', 'Attempts'), attemptList(r.attempts, `request-attempts-${r.id}`),
       dl([['Request id', h('span.mono', r.id || '—')], ['Endpoint', r.endpoint], ['Combo / tier', `${r.combo || '—'} / ${r.tier || '—'}`],
         ['Streamed', r.stream ? 'yes' : 'no'], ['Time to first token', r.ttft_ms != null ? `${num(r.ttft_ms)} ms` : '—'],
-        r.error_class ? ['Error class', badge(r.error_class, 'bad')] : null, r.error ? ['Error', h('span.mono', r.error)] : null])),
+        r.error_class ? ['Error class', badge(r.error_class, 'bad')] : null, r.error ? ['Error', longText(r.error, 200)] : null])),
     h('div',
       h('h3', 'Tokens and cost'),
       dl([['Input', num(t.input)], ['Cached', num(t.cached)], ['Cache write', num(t.cache_write)],
@@ -31,7 +39,7 @@ function row(r, fresh) {
   const rid = r.id || `seq-${r.seq}`;
   const btn = h('button.link', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Details of request ${rid}`, testid: 'expand' }, '▸');
   const tr = h('tr.expandable', { testid: 'request-row', dataset: { id: rid, seq: r.seq ?? '', model: r.requested_model, key: r.client_key || '' }, class: fresh ? 'fresh' : null },
-    h('td', btn), h('td', time(r.created_at)), h('td', r.client_key || '—'), h('td.mono', r.requested_model),
+    h('td', btn), h('td.nowrap', { title: time(r.created_at) }, shortTime(r.created_at)), h('td', r.client_key || '—'), h('td.mono', r.requested_model),
     h('td.mono', r.provider ? `${r.provider}/${r.upstream_model || ''}` : '—', (r.attempts || []).length > 1 ? [' ', badge(`${r.attempts.length} attempts`, 'warn')] : null),
     h('td', statusBadge(r.status)), h('td.num', `${num(r.latency_ms)} ms`),
     h('td.num', `${num((r.tokens || {}).input)} / ${num((r.tokens || {}).output)}`), h('td.num', usd(r.cost_usd)));
