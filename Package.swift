@@ -144,7 +144,10 @@ let package = Package(
         ),
         .testTarget(
             name: "JunctionStoreTests",
-            dependencies: ["JunctionStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "JunctionStore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -133,3 +133,55 @@ struct ConfigLoaderTests {
         }
     }
 }
+
+@Suite("Admin, limits and prices in the YAML")
+struct AdminConfigTests {
+    let loader = ConfigLoader(environment: ["ADMIN": "admin-token-0123456789abcdef", "PG": "postgres://j:secret@db:5432/junction"])
+
+    @Test func adminTokenDatabaseKeyLimitsAndPricesAreRead() throws {
+        let config = try loader.parse(
+            """
+            admin_token: env:ADMIN
+            metrics_token: metrics-token-0123456789
+            database: env:PG
+            client_keys:
+              - name: ci
+                key: jk-ci
+                limits: {requests_per_minute: 60, tokens_per_day: 2000000, usd_per_day: 5, usd_per_month: 100.5, models: [coding, "oai/*"]}
+            providers:
+              - id: oai
+                kind: openai
+                prices:
+                  gpt-4o: {input: 2, output: 8, cached_input: 0.5, cache_write: 2.5, cache_write_1h: 4, reasoning: 12}
+            """, file: "j.yaml")
+        #expect(config.adminToken == "admin-token-0123456789abcdef")
+        #expect(config.database == "postgres://j:secret@db:5432/junction")
+        let limits = try #require(config.clientKeys.first?.limits)
+        #expect(limits == KeyLimits(requestsPerMinute: 60, tokensPerDay: 2_000_000, costMicrosPerDay: 5_000_000, costMicrosPerMonth: 100_500_000, allowedModels: ["coding", "oai/*"]))
+        #expect(config.providers.first?.prices["gpt-4o"] == ModelPrices(input: 2, output: 8, cachedInput: 0.5, cacheWrite: 2.5, cacheWrite1h: 4, reasoning: 12))
+    }
+
+    @Test(arguments: [
+        ("admin_token: short", "admin_token", "at least 16"),
+        ("database: mysql://x", "database", "postgres://"),
+        ("client_keys: [{name: a, key: b, limits: {usd_per_day: lots}}]", "client_keys[0].limits.usd_per_day", "dollars"),
+        ("providers: [{id: o, kind: openai, prices: {gpt-4o: {input: 1}}}]", "providers[0].prices.gpt-4o", "input and output"),
+    ])
+    func mistakesNameTheirField(yaml: String, field: String, message: String) throws {
+        do {
+            _ = try loader.parse(yaml, file: "j.yaml")
+            Issue.record("accepted: \(yaml)")
+        } catch let error as ConfigError {
+            #expect(error.field == field, "\(error)")
+            #expect(error.message.contains(message), "\(error)")
+        }
+    }
+
+    @Test func costPricesOneHourCacheWritesAndReasoningApart() {
+        let prices = ModelPrices(input: 2, output: 8, cachedInput: 0.5, cacheWrite: 2.5, cacheWrite1h: 4, reasoning: 12)
+        let usage = TokenUsage(
+            inputTokens: 1000, outputTokens: 500, cachedInputTokens: 200, reasoningTokens: 100, cacheWriteTokens: 300, cacheWrite1hTokens: 100)
+        // uncached 500×2 + cached 200×0.5 + 5m writes 200×2.5 + 1h writes 100×4 + output 400×8 + reasoning 100×12, per million.
+        #expect(usage.costMicros(at: prices) == 1000 + 100 + 500 + 400 + 3200 + 1200)
+    }
+}

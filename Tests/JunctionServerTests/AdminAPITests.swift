@@ -160,4 +160,22 @@ struct AdminAPITests {
             #expect(document.body.contains("/\(path):"), "openapi.yaml does not describe /\(path)")
         }
     }
+
+    @Test func metricsCountRequestsAndTheTokenGuardsThem() async throws {
+        let harness = try await Harness.start([MockProvider()]) { mocks in
+            var config = JunctionConfig(providers: [ProviderConfig(id: "p1", baseURL: mocks[0].baseURL, models: ["gpt-4o"])])
+            config.metricsToken = "metrics-token-0123456789"
+            return config
+        }
+        defer { Task { await harness.stop() } }
+        #expect(try await harness.request("/v1/chat/completions", body: Harness.chat()).status == 200)
+        #expect(try await harness.request("/metrics", method: .GET).status == 401)
+        let scraped = try await harness.request("/metrics", method: .GET, headers: [("authorization", "Bearer metrics-token-0123456789")])
+        #expect(scraped.status == 200)
+        #expect(scraped.headers.first(name: "content-type")?.hasPrefix("text/plain") == true)
+        #expect(scraped.body.contains(#"junction_requests_total{"#))
+        #expect(scraped.body.contains("provider=\"p1\""))
+        #expect(scraped.body.contains("junction_ledger_queue_depth"))
+        #expect(scraped.body.contains(#"le="300.0""#))
+    }
 }
