@@ -184,4 +184,10 @@ struct AdminConfigTests {
         // uncached 500×2 + cached 200×0.5 + 5m writes 200×2.5 + 1h writes 100×4 + output 400×8 + reasoning 100×12, per million.
         #expect(usage.costMicros(at: prices) == 1000 + 100 + 500 + 400 + 3200 + 1200)
     }
+
+    @Test func anthropicCatalogPricesCacheWritesAtTheDocumentedMultiples() throws {
+        let prices = try #require(ProviderCatalog.profile(provider: "anthropic", model: "claude-sonnet-4-5")?.prices)
+        #expect(prices.cacheWrite == 3.75)
+        #expect(prices.cacheWrite1h == 6)
+    }
 }

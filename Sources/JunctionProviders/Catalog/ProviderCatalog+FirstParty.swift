@@ -40,6 +40,17 @@ extension ProviderCatalog {
         )
     )
 
+    /// Anthropic bills prompt-cache writes at 1.25× the input price for the five-minute cache and 2× for
+    /// the one-hour cache (the pricing page's "cache writes" columns).
+    static func withAnthropicCacheWrites(_ profile: ModelProfile) -> ModelProfile {
+        var profile = profile
+        if let input = profile.prices?.input {
+            profile.prices?.cacheWrite = input * 1.25
+            profile.prices?.cacheWrite1h = input * 2
+        }
+        return profile
+    }
+
     static let anthropic = ProviderCatalogEntry(
         id: "anthropic", displayName: "Anthropic", format: .anthropic, baseURL: "https://api.anthropic.com/v1",
         auth: .anthropic(version: ProviderAuthStyle.anthropicDefaultVersion),
@@ -51,7 +62,7 @@ extension ProviderCatalog {
             model("claude-haiku-4-5", context: 200_000, maxOut: 64_000, all3, input: 1, output: 5, cached: 0.10, aliases: ["claude-haiku-4-5-20251001"]),
             model("claude-opus-4-1", context: 200_000, maxOut: 32_000, all3, input: 15, output: 75, cached: 1.50, aliases: ["claude-opus-4-1-20250805"]),
             model("claude-sonnet-4-0", context: 200_000, maxOut: 64_000, all3, input: 3, output: 15, cached: 0.30, aliases: ["claude-sonnet-4-20250514"]),
-        ],
+        ].map(withAnthropicCacheWrites),
         source: CatalogSource(
             urls: ["https://platform.claude.com/docs/en/about-claude/pricing", "https://docs.anthropic.com/en/docs/about-claude/pricing", "https://support.claude.com/en/articles/8606395"],
             checked: checked,
