@@ -45,27 +45,10 @@ struct ClientKeyAuthenticator: RouterMiddleware {
     /// The key from `Authorization: Bearer`, `x-api-key`, `x-goog-api-key` or Gemini's `?key=`.
     static func presentedKey(_ request: Request) -> String? {
         let headers = request.headers
-        if let authorization = headers[.authorization] {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "bearer" {
-                return String(parts[1]).trimmingCharacters(in: .whitespaces)
-            }
-        }
+        if let token = BearerToken.from(headers[.authorization]) { return token }
         for header in ["x-api-key", "x-goog-api-key"] {
             if let name = HTTPField.Name(header), let key = headers[name] { return key }
         }
         return request.uri.queryParameters.get("key")
-    }
-
-    /// Equal bytes, in time that depends only on the lengths.
-    static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: lhs.count ^ rhs.count)
-        let length = max(lhs.count, rhs.count)
-        for index in 0..<length {
-            let left = index < lhs.count ? lhs[index] : 0
-            let right = index < rhs.count ? rhs[index] : 0
-            difference |= left ^ right
-        }
-        return difference == 0
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import JunctionGateway
+import JunctionStore
 import JunctionWire
 import Logging
 import NIOCore
@@ -106,7 +107,7 @@ struct DashboardRoutes: Sendable {
     private func logout(_ request: Request) async -> Response {
         if let token = request.cookies[DashboardSessions.cookieName]?.value, let session = await sessions.session(token: token, now: Date()) {
             let sent = request.headers[HTTPField.Name("x-csrf-token")!] ?? ""
-            guard ClientKeyAuthenticator.constantTimeEquals(Array(sent.utf8), Array(session.csrfToken.utf8)) else {
+            guard ConstantTime.equals(sent, session.csrfToken) else {
                 return .adminError(status: .forbidden, message: "Missing or wrong X-CSRF-Token.", type: "csrf_error")
             }
             await sessions.end(token: token)

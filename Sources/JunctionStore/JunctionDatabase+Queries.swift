@@ -37,6 +37,7 @@ extension JunctionDatabase {
                 request = request.filter(Column("requestedModel") == model || Column("upstreamModel") == model)
             }
             if let combo = query.combo { request = request.filter(Column("combo") == combo) }
+            if let requestID = query.requestID { request = request.filter(Column("requestId") == requestID) }
             switch query.outcome {
             case .success: request = request.filter(Column("status") < 400)
             case .failure: request = request.filter(Column("status") >= 400)

@@ -15,7 +15,7 @@ struct StoreLedgerConformanceTests {
                 route: "oai/gpt-4o:429,ant/claude-x:200", error: "none", saverBytesBefore: 9000, saverBytesAfter: 3000,
                 saverTokensBefore: 2200, saverTokensAfter: 700, account: 3, combo: "fast", tier: "primary",
                 cacheWriteTokens: 40, costMicros: 98_765, requestId: "req_123", errorClass: "rate_limited",
-                cacheWrite1hTokens: 10)
+                cacheWrite1hTokens: 10, saverFilters: "git-diff=1200,ls=300")
             let sparse = UsageRecord(
                 createdAt: at(20), clientKey: nil, endpoint: "openai", requestedModel: "x", provider: nil, upstreamModel: nil,
                 attempts: 0, status: 503, stream: false, latencyMs: 5, firstByteMs: nil)
@@ -26,6 +26,8 @@ struct StoreLedgerConformanceTests {
             #expect(rows.map(\.id) == [1, 2])
             #expect(try await store.usageRecords(since: at(15)).map(\.withoutID) == [sparse])
             #expect(try await store.usageRecords(since: at(21)).isEmpty)
+            #expect(try await store.requestLog(RequestLogQuery(requestID: "req_123")).map(\.withoutID) == [full])
+            #expect(try await store.requestLog(RequestLogQuery(requestID: "req_none")).isEmpty)
         }
     }
 

@@ -16,9 +16,8 @@ extension Administration {
 
     /// One request by its id.
     public func request(id: String) async throws(AdminError) -> JSONValue {
-        let since = clock().addingTimeInterval(-90 * 86_400)
-        let rows = try await storing { try await store.usageRecords(since: since) }
-        guard let row = rows.last(where: { $0.requestId == id }) else { throw .notFound("No request '\(id)' in the last 90 days.") }
+        let rows = try await storing { try await store.requestLog(RequestLogQuery(requestID: id, limit: 1)) }
+        guard let row = rows.first else { throw .notFound("No request '\(id)'.") }
         return AdminViews.record(row)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JunctionStore
 import JunctionWire
 import NIOCore
 
@@ -14,9 +15,7 @@ struct AdminAuthenticator: RouterMiddleware {
     let sessions: DashboardSessions
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let adminToken, let presented = Self.bearer(request),
-            ClientKeyAuthenticator.constantTimeEquals(Array(presented.utf8), Array(adminToken.utf8))
-        {
+        if let adminToken, let presented = BearerToken.from(request.headers[.authorization]), ConstantTime.equals(presented, adminToken) {
             return try await next(request, context)
         }
         if let token = request.cookies[DashboardSessions.cookieName]?.value,
@@ -24,7 +23,7 @@ struct AdminAuthenticator: RouterMiddleware {
         {
             if request.method != .get, request.method != .head {
                 let sent = request.headers[HTTPField.Name("x-csrf-token")!] ?? ""
-                guard ClientKeyAuthenticator.constantTimeEquals(Array(sent.utf8), Array(session.csrfToken.utf8)) else {
+                guard ConstantTime.equals(sent, session.csrfToken) else {
                     return .adminError(status: .forbidden, message: "Missing or wrong X-CSRF-Token.", type: "csrf_error")
                 }
             }
@@ -34,13 +33,6 @@ struct AdminAuthenticator: RouterMiddleware {
         return .adminError(
             status: .unauthorized, message: "Admin authentication required: send 'Authorization: Bearer ADMIN_TOKEN' or log in at /dashboard.",
             type: "authentication_error")
-    }
-
-    static func bearer(_ request: Request) -> String? {
-        guard let authorization = request.headers[.authorization] else { return nil }
-        let parts = authorization.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return String(parts[1]).trimmingCharacters(in: .whitespaces)
     }
 }
 

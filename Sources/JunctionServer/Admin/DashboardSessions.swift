@@ -16,8 +16,11 @@ struct DashboardSessions: Sendable {
 
     let store: any Store
 
-    /// Starts a session; returns the token for the cookie and the CSRF token.
+    /// Starts a session, after deleting the expired ones; returns the token for the cookie and the CSRF token.
     func create(now: Date) async throws -> (token: String, csrf: String) {
+        for item in try await store.managedItems(kind: .session) where Self.expiry(of: item).map({ $0 <= now }) ?? true {
+            try await store.deleteManagedItem(kind: .session, name: item.name)
+        }
         let token = SessionToken.make()
         let csrf = SessionToken.make()
         let document: JSONValue = ["csrf": .string(csrf), "expires_at": .double(now.addingTimeInterval(Self.lifetime).timeIntervalSince1970)]
@@ -30,15 +33,17 @@ struct DashboardSessions: Sendable {
     func session(token: String, now: Date) async -> Session? {
         let digest = SessionToken.digest(token)
         guard let items = try? await store.managedItems(kind: .session), let item = items.first(where: { $0.name == digest }),
-            let document = try? JSONValue(parsing: item.document), let csrf = document["csrf"]?.stringValue,
-            let expiry = document["expires_at"]?.doubleValue
+            let csrf = (try? JSONValue(parsing: item.document))?["csrf"]?.stringValue, let expiresAt = Self.expiry(of: item)
         else { return nil }
-        let expiresAt = Date(timeIntervalSince1970: expiry)
         guard expiresAt > now else {
             try? await store.deleteManagedItem(kind: .session, name: digest)
             return nil
         }
         return Session(csrfToken: csrf, expiresAt: expiresAt)
+    }
+
+    private static func expiry(of item: ManagedItem) -> Date? {
+        (try? JSONValue(parsing: item.document))?["expires_at"]?.doubleValue.map(Date.init(timeIntervalSince1970:))
     }
 
     func end(token: String) async {

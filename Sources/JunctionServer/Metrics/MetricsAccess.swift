@@ -24,7 +24,7 @@ struct MetricsAccess: Sendable {
     /// The decision for a request with this `Authorization` header, from this kind of peer.
     func decide(authorization: String?, fromLoopback: Bool) -> Decision {
         guard let token else { return fromLoopback ? .allowed : .forbidden }
-        guard let presented = Self.bearer(authorization), ConstantTime.equals(presented, token) else { return .unauthorized }
+        guard let presented = BearerToken.from(authorization), ConstantTime.equals(presented, token) else { return .unauthorized }
         return .allowed
     }
 
@@ -43,14 +43,5 @@ struct MetricsAccess: Sendable {
                 ]
             ]
         }
-    }
-
-    /// The token after `Bearer ` (the scheme in any case), or nil.
-    static func bearer(_ header: String?) -> String? {
-        guard let header else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
     }
 }

@@ -16,6 +16,8 @@ public struct RequestLogQuery: Sendable, Hashable {
     /// Matches the requested model or the upstream model.
     public var model: String?
     public var combo: String?
+    /// One request, by the id Junction gave it.
+    public var requestID: String?
     public var outcome: Outcome?
     /// Only rows with an id below this one: pass the last id of a page to get the next.
     public var beforeID: Int64?
@@ -25,7 +27,7 @@ public struct RequestLogQuery: Sendable, Hashable {
 
     public init(
         since: Date? = nil, until: Date? = nil, clientKey: String? = nil, provider: String? = nil, model: String? = nil,
-        combo: String? = nil, outcome: Outcome? = nil, beforeID: Int64? = nil, afterID: Int64? = nil, limit: Int = 50
+        combo: String? = nil, requestID: String? = nil, outcome: Outcome? = nil, beforeID: Int64? = nil, afterID: Int64? = nil, limit: Int = 50
     ) {
         self.since = since
         self.until = until
@@ -33,6 +35,7 @@ public struct RequestLogQuery: Sendable, Hashable {
         self.provider = provider
         self.model = model
         self.combo = combo
+        self.requestID = requestID
         self.outcome = outcome
         self.beforeID = beforeID
         self.afterID = afterID

@@ -61,6 +61,7 @@ extension PostgresStore {
             sql.append(" OR upstreamModel ="); sql.bind(model); sql.append(")")
         }
         if let combo = query.combo { sql.append(" AND combo ="); sql.bind(combo) }
+        if let requestID = query.requestID { sql.append(" AND requestId ="); sql.bind(requestID) }
         switch query.outcome {
         case .success: sql.append(" AND status < 400")
         case .failure: sql.append(" AND status >= 400")
