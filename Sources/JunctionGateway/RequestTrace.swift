@@ -64,7 +64,7 @@ struct RequestTrace: Sendable {
         let firstByteMs = firstByte.map { Self.milliseconds($0 - request.receivedAt) }
         let cost = usage.inputTokens == nil && usage.outputTokens == nil ? nil : prices.map(usage.costMicros(at:))
         metrics?.requestFinished(
-            route: request.path, provider: provider, model: upstreamModel, status: status, latency: now - request.receivedAt,
+            route: Self.routeLabel(request), provider: provider, model: upstreamModel, status: status, latency: now - request.receivedAt,
             timeToFirstToken: firstByte.map { $0 - request.receivedAt }, inputTokens: usage.inputTokens ?? 0,
             outputTokens: usage.outputTokens ?? 0, cachedTokens: usage.cachedInputTokens ?? 0, costMicros: cost ?? 0,
             attempts: attempts.count, saverTokensSaved: saver?.tokensSaved ?? 0,
@@ -96,6 +96,15 @@ struct RequestTrace: Sendable {
         if let error { metadata["error"] = "\(error)" }
         if let saver, saver.tokensSaved > 0 { metadata["saved_tokens"] = "\(saver.tokensSaved)" }
         logger.info("\(request.method) \(request.path)", metadata: metadata)
+    }
+
+    /// The route as a metrics label: the path's template, so that Gemini's model-in-the-path cannot
+    /// grow the number of series.
+    static func routeLabel(_ request: ClientRequest) -> String {
+        switch request.format {
+        case .gemini: "/v1beta/models/{model}"
+        default: request.path
+        }
     }
 
     /// A class for an error status when nothing more precise was recorded.
