@@ -336,7 +336,7 @@ class Test:
                 self.click("saver-preview-submit")
                 self.wait("saver-after", 10)
             if page == "combos":
-                self.type("preview-model", self.combo)
+                self.type("preview-model", self.args.preview_model or self.combo)
                 self.click("preview-submit")
                 self.wait("preview-attempts", 10)
                 self.shot("combos")
@@ -393,6 +393,7 @@ def main():
     ap.add_argument("--password", required=True, help="the admin password (set up on first run if none)")
     ap.add_argument("--mock-url", required=True, help="an OpenAI-compatible mock, e.g. http://127.0.0.1:9001/v1")
     ap.add_argument("--screenshots", default="dashboard-screenshots", help="folder for the PNGs")
+    ap.add_argument("--preview-model", help="model string for the dry run in the combos screenshot (default: the test's combo)")
     ap.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None))
     ap.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver" if os.path.exists("/usr/bin/chromedriver") else None))
     args = ap.parse_args()
