@@ -375,6 +375,17 @@ class Test:
         self.check(status == 401, f"after logout fetch('/api/providers') returned {status}, expected 401")
         self.log("  logged out; /api/providers → 401")
 
+    def session_ends(self):
+        self.begin("a session that ends sends the app back to the login page")
+        self.d.get(f"{self.base}/dashboard")
+        self.type("login-password", self.args.password)
+        self.click("login-submit")
+        self.wait("nav-keys", 10)
+        self.d.delete_cookie("junction_session")
+        self.click("nav-keys")
+        self.wait("login-page", 10)
+        self.log("  an /api call answered 401 and the page went to the login form")
+
     def run_all(self):
         self.anonymous()
         self.login()
@@ -385,6 +396,7 @@ class Test:
         self.revoke()
         self.screenshots()
         self.logout()
+        self.session_ends()
 
 
 def main():
