@@ -85,7 +85,9 @@ class Test:
             except WebDriverException as e:
                 last = e
             time.sleep(0.25)
-        raise Failure(f"timed out after {timeout}s waiting for {what}" + (f" ({last.msg})" if last else ""))
+        shown = self.error_text()
+        raise Failure(f"timed out after {timeout}s waiting for {what}" + (f" ({last.msg})" if last else "")
+                      + (f"; the page shows: {shown}" if shown else ""))
 
     def el(self, testid):
         return self.d.find_element(By.CSS_SELECTOR, self.css(testid))
@@ -118,7 +120,10 @@ class Test:
             "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status)).catch(e => done(String(e)));", path)
 
     def error_text(self):
-        boxes = [b.text for b in self.d.find_elements(By.CSS_SELECTOR, ".error-box") if b.is_displayed() and b.text]
+        try:
+            boxes = [b.text for b in self.d.find_elements(By.CSS_SELECTOR, ".error-box") if b.is_displayed() and b.text]
+        except WebDriverException:
+            return ""
         return "; ".join(boxes)
 
     def viewport(self, width, height):
@@ -318,6 +323,17 @@ class Test:
         after = self.wait_until(moved, 20, "the usage totals to grow")
         self.log(f"  usage after: table {after[0]}, chart {after[1]}")
 
+    def edit_limits(self):
+        self.begin("edit the key's limits")
+        self.go("keys")
+        self.click(f"edit-key-{self.key_name}")
+        key_id = self.el(f"key-row-{self.key_name}").get_attribute("data-id")
+        self.type(f"edit-{key_id}-tokens_per_day", "500000")
+        self.click(f"key-edit-save-{key_id}")
+        self.wait_until(lambda: "500,000 tok/day" in self.el(f"key-row-{self.key_name}").text, 10,
+                        "the new limit to show")
+        self.log("  limits saved (PATCH)")
+
     def revoke(self):
         self.begin("revoke the key")
         self.go("keys")
@@ -393,6 +409,7 @@ class Test:
         self.add_combo()
         self.create_key()
         self.traffic()
+        self.edit_limits()
         self.revoke()
         self.screenshots()
         self.logout()
