@@ -85,7 +85,9 @@ class Test:
             except WebDriverException as e:
                 last = e
             time.sleep(0.25)
-        raise Failure(f"timed out after {timeout}s waiting for {what}" + (f" ({last.msg})" if last else ""))
+        shown = self.error_text()
+        raise Failure(f"timed out after {timeout}s waiting for {what}" + (f" ({last.msg})" if last else "")
+                      + (f"; the page shows: {shown}" if shown else ""))
 
     def el(self, testid):
         return self.d.find_element(By.CSS_SELECTOR, self.css(testid))
@@ -118,7 +120,10 @@ class Test:
             "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status)).catch(e => done(String(e)));", path)
 
     def error_text(self):
-        boxes = [b.text for b in self.d.find_elements(By.CSS_SELECTOR, ".error-box") if b.is_displayed() and b.text]
+        try:
+            boxes = [b.text for b in self.d.find_elements(By.CSS_SELECTOR, ".error-box") if b.is_displayed() and b.text]
+        except WebDriverException:
+            return ""
         return "; ".join(boxes)
 
     def viewport(self, width, height):
@@ -318,6 +323,17 @@ class Test:
         after = self.wait_until(moved, 20, "the usage totals to grow")
         self.log(f"  usage after: table {after[0]}, chart {after[1]}")
 
+    def edit_limits(self):
+        self.begin("edit the key's limits")
+        self.go("keys")
+        self.click(f"edit-key-{self.key_name}")
+        key_id = self.el(f"key-row-{self.key_name}").get_attribute("data-id")
+        self.type(f"edit-{key_id}-tokens_per_day", "500000")
+        self.click(f"key-edit-save-{key_id}")
+        self.wait_until(lambda: "500,000 tok/day" in self.el(f"key-row-{self.key_name}").text, 10,
+                        "the new limit to show")
+        self.log("  limits saved (PATCH)")
+
     def revoke(self):
         self.begin("revoke the key")
         self.go("keys")
@@ -336,7 +352,7 @@ class Test:
                 self.click("saver-preview-submit")
                 self.wait("saver-after", 10)
             if page == "combos":
-                self.type("preview-model", self.combo)
+                self.type("preview-model", self.args.preview_model or self.combo)
                 self.click("preview-submit")
                 self.wait("preview-attempts", 10)
                 self.shot("combos")
@@ -375,6 +391,17 @@ class Test:
         self.check(status == 401, f"after logout fetch('/api/providers') returned {status}, expected 401")
         self.log("  logged out; /api/providers → 401")
 
+    def session_ends(self):
+        self.begin("a session that ends sends the app back to the login page")
+        self.d.get(f"{self.base}/dashboard")
+        self.type("login-password", self.args.password)
+        self.click("login-submit")
+        self.wait("nav-keys", 10)
+        self.d.delete_cookie("junction_session")
+        self.click("nav-keys")
+        self.wait("login-page", 10)
+        self.log("  an /api call answered 401 and the page went to the login form")
+
     def run_all(self):
         self.anonymous()
         self.login()
@@ -382,9 +409,11 @@ class Test:
         self.add_combo()
         self.create_key()
         self.traffic()
+        self.edit_limits()
         self.revoke()
         self.screenshots()
         self.logout()
+        self.session_ends()
 
 
 def main():
@@ -393,6 +422,7 @@ def main():
     ap.add_argument("--password", required=True, help="the admin password (set up on first run if none)")
     ap.add_argument("--mock-url", required=True, help="an OpenAI-compatible mock, e.g. http://127.0.0.1:9001/v1")
     ap.add_argument("--screenshots", default="dashboard-screenshots", help="folder for the PNGs")
+    ap.add_argument("--preview-model", help="model string for the dry run in the combos screenshot (default: the test's combo)")
     ap.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None))
     ap.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver" if os.path.exists("/usr/bin/chromedriver") else None))
     args = ap.parse_args()

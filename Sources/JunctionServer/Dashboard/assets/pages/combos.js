@@ -157,7 +157,7 @@ function editor(combo, targetOptions, onDone) {
     try {
       if (isNew) await post('/api/combos', body); else await put(`/api/combos/${enc(combo.name)}`, body);
       toast(`Combo ${body.name} saved.`, 'ok');
-      onDone(true);
+      onDone(body.name);
     } catch (e) { err.show(e); } finally { submit.disabled = false; }
   });
   renderTiers();
@@ -216,16 +216,20 @@ export async function render(main) {
   let preview = null;
 
   function openEditor(combo) {
-    clear(editBox, editor(combo, options, (saved) => { clear(editBox); newBtn.hidden = false; if (saved) reload(); else newBtn.focus(); }));
+    clear(editBox, editor(combo, options, (saved) => { clear(editBox); newBtn.hidden = false; if (saved) reload(saved); else newBtn.focus(); }));
     newBtn.hidden = true;
     const first = editBox.querySelector(combo ? '#combo-strategy' : '#combo-name');
     if (first) first.focus();
   }
   newBtn.addEventListener('click', () => openEditor(null));
 
-  async function reload() {
+  async function reload(expect) {
     try {
-      const [{ combos }, { providers }] = await Promise.all([get('/api/combos'), get('/api/providers')]);
+      let [{ combos }, { providers }] = await Promise.all([get('/api/combos'), get('/api/providers')]);
+      if (expect && !combos.some((c) => c.name === expect)) {
+        await new Promise((r) => setTimeout(r, 1000));
+        ({ combos } = await get('/api/combos'));
+      }
       options = [...providers.flatMap((p) => (p.models || []).map((m) => `${p.id}/${m}`)), ...combos.map((c) => c.name)];
       clear(listBox, combos.length ? table('Combos', ['Name', 'Strategy', 'Sticky', 'Saver', 'Route', 'Source', 'Actions'],
         combos.map((c) => h('tr', { testid: `combo-row-${c.name}` },
@@ -238,7 +242,8 @@ export async function render(main) {
               try { await del(`/api/combos/${enc(c.name)}`); toast(`Combo ${c.name} deleted.`, 'ok'); reload(); } catch (e) { err.show(e); }
             } }, 'Delete')))))) : h('p.muted', 'No combos yet.'));
       if (!preview) { preview = dryRun(options); previewSlot.append(preview); }
-      err.hide();
+      if (expect && !combos.some((c) => c.name === expect)) err.show(`Junction stored combo ${expect} but is not using it yet. Its log says why.`);
+      else err.hide();
     } catch (e) { err.show(e); }
   }
   await reload();

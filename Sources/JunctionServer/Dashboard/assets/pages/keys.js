@@ -128,7 +128,7 @@ export async function render(main) {
       for (const k of keys) {
         const revoked = !!k.revoked_at;
         const tr = h('tr', { testid: `key-row-${k.name}`, dataset: { id: k.id } },
-          h('th', { scope: 'row' }, k.name), h('td.mono', `${k.prefix}…`), h('td', time(k.created_at)),
+          h('th', { scope: 'row' }, k.name), h('td.mono', k.prefix ? `${k.prefix}…` : '—'), h('td', time(k.created_at)),
           h('td', revoked ? badge(`revoked ${time(k.revoked_at)}`, 'bad') : badge('active', 'ok')),
           h('td', limitsText(k.limits)), h('td', k.saver || 'default'), h('td', sourceBadge(k.source)),
           h('td', k.source === 'file' || revoked ? h('span.muted', k.source === 'file' ? 'read-only' : '—') : h('div.row',

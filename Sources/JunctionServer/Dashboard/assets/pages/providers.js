@@ -84,7 +84,7 @@ function addForm(catalog, onAdded) {
       accKey.value = '';
       toast(`Provider ${body.id} added.`, 'ok');
       form.reset(); delete id.dataset.touched; sync();
-      onAdded();
+      onAdded(body.id);
     } catch (e) { err.show(e); } finally { submit.disabled = false; }
   });
   sync();
@@ -164,11 +164,18 @@ export async function render(main) {
   const addSlot = h('details.card', { id: 'add-provider', testid: 'add-provider' }, h('summary', { testid: 'add-provider-toggle' }, 'Add a provider'));
   main.append(h('h1', 'Providers'), err, addSlot, list);
 
-  async function reload() {
+  async function reload(expect) {
     try {
-      const { providers } = await get('/api/providers');
-      clear(list, providers.length ? providers.map((p) => providerCard(p, reload)) : h('p.muted', 'No providers yet.'));
-      err.hide();
+      let { providers } = await get('/api/providers');
+      if (expect && !providers.some((p) => p.id === expect)) {
+        // Stored, but the configuration in effect may lag (or the server refused to apply it).
+        await new Promise((r) => setTimeout(r, 1000));
+        ({ providers } = await get('/api/providers'));
+      }
+      clear(list, providers.length ? providers.map((p) => providerCard(p, () => reload())) : h('p.muted', 'No providers yet.'));
+      if (expect && !providers.some((p) => p.id === expect)) {
+        err.show(`Junction stored provider ${expect} but is not using it yet. Its log says why.`);
+      } else err.hide();
     } catch (e) { err.show(e); }
   }
   try {

@@ -1,5 +1,5 @@
 // Requests: live log (EventSource) over the initial page, filters, "load older", expandable rows.
-import { get, qs } from '../api.js';
+import { get, qs, loadSession } from '../api.js';
 import { h, clear, field, select, num, usd, time, errorBox, badge } from '../ui.js';
 import { attemptList, statusBadge, longText } from './common.js';
 
@@ -82,6 +82,7 @@ export async function render(main) {
     empty, older);
 
   let source = null;
+  let retryTimer = null;
   let nextBefore = null;
   const seen = new Set();
   let pending = 0;
@@ -113,10 +114,21 @@ export async function render(main) {
     } catch (e) { err.show(e); }
   }
   function connect() {
+    clearTimeout(retryTimer);
     if (source) source.close();
     source = new EventSource(`/api/requests/live${qs(filters())}`);
     source.onopen = () => { liveState.textContent = 'live'; liveState.className = 'badge badge-ok'; };
-    source.onerror = () => { liveState.textContent = 'reconnecting…'; liveState.className = 'badge badge-warn'; };
+    source.onerror = async () => {
+      liveState.textContent = 'reconnecting…'; liveState.className = 'badge badge-warn';
+      // The browser retries by itself unless the server refused (a 401 when the session ended).
+      if (source.readyState !== EventSource.CLOSED) return;
+      const closed = source;
+      try {
+        const s = await loadSession();
+        if (!s.authenticated) { location.reload(); return; }
+      } catch { /* offline: try again below */ }
+      retryTimer = setTimeout(() => { if (source === closed) connect(); }, 5000);
+    };
     source.addEventListener('request', (ev) => {
       let r;
       try { r = JSON.parse(ev.data); } catch { return; }
@@ -135,5 +147,5 @@ export async function render(main) {
   form.addEventListener('submit', (e) => { e.preventDefault(); start(); });
   older.addEventListener('click', () => loadPage(nextBefore));
   await start();
-  return () => { if (source) source.close(); clearTimeout(announceTimer); };
+  return () => { if (source) source.close(); source = null; clearTimeout(announceTimer); clearTimeout(retryTimer); };
 }

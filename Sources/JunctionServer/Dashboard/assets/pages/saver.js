@@ -4,22 +4,22 @@ import { h, clear, field, select, table, num, compact, usd, pct, errorBox } from
 import { barChart } from '../charts.js';
 
 const SINCE = [['24h', 'Last 24 hours'], ['7d', 'Last 7 days'], ['30d', 'Last 30 days']];
-const SAMPLE = `$ npm test
-> app@1.0.0 test
-> jest
-
-PASS src/a.test.js
-PASS src/b.test.js
-FAIL src/c.test.js
-  ● adds numbers
-    expect(received).toBe(expected)
-    Expected: 3
-    Received: 4
-      at Object.<anonymous> (src/c.test.js:3:17)
-      at Promise.then.completed (node_modules/jest-circus/build/utils.js:298:28)
-      at new Promise (<anonymous>)
-
-Tests: 1 failed, 2 passed, 3 total`;
+const SAMPLE = [
+  '============================= test session starts ==============================',
+  'platform linux -- Python 3.11.2, pytest-7.4.0',
+  'collected 40 items',
+  '',
+  ...Array.from({ length: 40 }, (_, i) => `tests/test_api.py::test_case_${i} PASSED`.padEnd(60) + `[${String(Math.round((i + 1) * 2.5)).padStart(3)}%]`),
+  '',
+  '=================================== FAILURES ===================================',
+  '________________________________ test_case_7 ________________________________',
+  '    def test_case_7():',
+  '>       assert add(1, 2) == 4',
+  'E       assert 3 == 4',
+  '',
+  'tests/test_api.py:42: AssertionError',
+  '========================= 1 failed, 39 passed in 0.31s =========================',
+].join('\n');
 
 export async function render(main) {
   const since = select({ id: 'saver-since', testid: 'saver-since' }, SINCE, '7d');
@@ -48,7 +48,7 @@ export async function render(main) {
   since.addEventListener('change', load);
 
   const text = h('textarea', { id: 'saver-text', testid: 'saver-text', rows: 10, spellcheck: 'false' }, SAMPLE);
-  const command = h('input', { id: 'saver-command', testid: 'saver-command', placeholder: 'npm test', value: 'npm test' });
+  const command = h('input', { id: 'saver-command', testid: 'saver-command', placeholder: 'pytest -v', value: 'pytest -v' });
   const level = select({ id: 'saver-level', testid: 'saver-level' }, ['safe', 'aggressive'], 'safe');
   const perr = errorBox('saver-preview-error');
   const out = h('div', { testid: 'saver-preview-result', 'aria-live': 'polite' });
