@@ -179,3 +179,28 @@ struct AdminAPITests {
         #expect(scraped.body.contains(#"le="300.0""#))
     }
 }
+
+@Suite("Admin API: stored configuration")
+struct StoredConfigurationTests {
+    @Test func nullsMeanUnsetAndCombosNamingEachOtherSurviveARestart() async throws {
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("junction-stored-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dataDir) }
+        let first = try await Harness.start([MockProvider()], dataDir: dataDir) { mocks in
+            JunctionConfig(providers: [ProviderConfig(id: "p1", baseURL: mocks[0].baseURL, models: ["gpt-4o"])])
+        }
+        let inner = try await first.admin(
+            "/api/combos", method: .POST, body: #"{"name": "zeta", "saver": null, "tiers": [{"name": null, "targets": [{"target": "p1/gpt-4o", "weight": 1}]}]}"#)
+        #expect(inner.status == 201, "\(inner.body)")
+        #expect(inner.json?["tiers"]?[0]?["name"]?.isNull == true)
+        let outer = try await first.admin("/api/combos", method: .POST, body: #"{"name": "alpha", "targets": ["zeta"]}"#)
+        #expect(outer.status == 201, "\(outer.body)")
+        await first.stop()
+
+        // "alpha" names "zeta", which sorts after it: both must come back after a restart.
+        let second = try await Harness.start([MockProvider()], dataDir: dataDir) { mocks in
+            JunctionConfig(providers: [ProviderConfig(id: "p1", baseURL: mocks[0].baseURL, models: ["gpt-4o"])])
+        }
+        defer { Task { await second.stop() } }
+        #expect(try await second.request("/v1/chat/completions", body: Harness.chat(model: "alpha")).status == 200)
+    }
+}

@@ -59,7 +59,7 @@ extension Administration {
     }
 
     private func saveCombo(_ body: JSONValue, name: String, replacing: Bool) async throws(AdminError) -> JSONValue {
-        var definition = body
+        var definition = Self.withoutNulls(body)
         definition["source"] = nil
         let document = definition.serializedString()
         var combo: ComboConfig
@@ -90,5 +90,20 @@ extension Administration {
             throw .invalid("A combo needs a name.")
         }
         return name
+    }
+
+    /// The value with every `null` member removed, at any depth: the API's "not set" is the file's
+    /// absent field (the YAML reader would take `null` for the text "null").
+    static func withoutNulls(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            return .object(JSONObject(object.members.compactMap { member in
+                member.value.isNull ? nil : JSONObject.Member(key: member.key, value: withoutNulls(member.value))
+            }))
+        case .array(let elements):
+            return .array(elements.map(withoutNulls))
+        default:
+            return value
+        }
     }
 }

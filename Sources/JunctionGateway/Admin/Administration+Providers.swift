@@ -119,7 +119,7 @@ extension Administration {
 
     /// The file's provider fields from an API body; unknown fields are kept so the loader refuses them by name.
     private static func definition(_ body: JSONValue) -> JSONValue {
-        var definition = body
+        var definition = withoutNulls(body)
         definition["accounts"] = nil
         definition["source"] = nil
         definition["model_details"] = nil

@@ -26,15 +26,7 @@ struct ManagedConfiguration: Sendable {
                 logger.warning("skipping stored provider", metadata: ["provider": "\(item.name)", "error": "\(Self.describe(error))"])
             }
         }
-        for item in try await store.managedItems(kind: .combo) where config.combo(named: item.name) == nil {
-            do {
-                var combo = try loader.combo(document: item.document, label: "combo \(item.name)")
-                combo.source = .api
-                config.combos.append(combo)
-            } catch {
-                logger.warning("skipping stored combo", metadata: ["combo": "\(item.name)", "error": "\(Self.describe(error))"])
-            }
-        }
+        config = addStoredCombos(try await store.managedItems(kind: .combo), to: config)
         let storedKeys = try await store.clientKeys()
         config.requiresClientKeys = config.requiresClientKeys || !storedKeys.isEmpty
         for key in storedKeys where !key.isRevoked && !config.clientKeys.contains(where: { $0.name == key.name }) {
@@ -43,6 +35,43 @@ struct ManagedConfiguration: Sendable {
         }
         for item in try await store.managedItems(kind: .setting) {
             apply(setting: item, to: &config)
+        }
+        return config
+    }
+
+    /// Adds the stored combos that validate, skipping (with a warning) any that names what is not
+    /// there, say a provider skipped above, rather than failing the whole configuration. Combos may
+    /// name each other, so this repeats until no more can be added.
+    private func addStoredCombos(_ items: [ManagedItem], to file: JunctionConfig) -> JunctionConfig {
+        var config = file
+        var pending: [(name: String, combo: ComboConfig)] = []
+        for item in items where config.combo(named: item.name) == nil {
+            do {
+                var combo = try loader.combo(document: item.document, label: "combo \(item.name)")
+                combo.source = .api
+                pending.append((item.name, combo))
+            } catch {
+                logger.warning("skipping stored combo", metadata: ["combo": "\(item.name)", "error": "\(Self.describe(error))"])
+            }
+        }
+        var progressed = true
+        while progressed, !pending.isEmpty {
+            progressed = false
+            for (index, entry) in pending.enumerated().reversed() {
+                var candidate = config
+                candidate.combos.append(entry.combo)
+                guard let valid = try? loader.validate(candidate) else { continue }
+                config = valid
+                pending.remove(at: index)
+                progressed = true
+            }
+        }
+        for entry in pending {
+            var candidate = config
+            candidate.combos.append(entry.combo)
+            var problem = "does not validate"
+            do { _ = try loader.validate(candidate) } catch { problem = Self.describe(error) }
+            logger.warning("skipping stored combo", metadata: ["combo": "\(entry.name)", "error": "\(problem)"])
         }
         return config
     }
