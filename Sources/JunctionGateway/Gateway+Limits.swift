@@ -4,7 +4,8 @@ import JunctionStore
 /// Per-client-key limits, checked before routing: allowed models, requests per minute, tokens per
 /// day and dollars per day and month. Spending is read from the ledger (so on PostgreSQL every
 /// instance sees it), through a short cache that also counts this instance's requests whose ledger
-/// rows are not written yet.
+/// rows are not written yet. Requests per minute take the larger of this instance's own count
+/// (requests started) and the ledger's count of the last minute (requests finished anywhere).
 struct KeyLimiter: Sendable {
     let window = RequestRateWindow()
     let usage: KeyUsageCache?
@@ -27,9 +28,16 @@ struct KeyLimiter: Sendable {
             }
         }
         let since = now.addingTimeInterval(-KeyLimitCheck.window)
+        var requestsInWindow = window.count(key: key.name, since: since)
+        if let usage, limits.requestsPerMinute != nil {
+            // Whole seconds, so that a burst shares one read of the ledger per second.
+            let minuteAgo = Date(timeIntervalSince1970: since.timeIntervalSince1970.rounded(.down))
+            let everywhere = (try? await usage.usage(key: key.name, since: minuteAgo))?.requests ?? 0
+            requestsInWindow = max(requestsInWindow, everywhere)
+        }
         let check = KeyLimitCheck(
             limits: limits, model: model, now: now, today: today, thisMonth: thisMonth,
-            requestsInWindow: window.count(key: key.name, since: since), oldestInWindow: window.oldest(key: key.name, since: since))
+            requestsInWindow: requestsInWindow, oldestInWindow: window.oldest(key: key.name, since: since))
         if let refusal = check.decide().refusal { return refusal }
         if limits.requestsPerMinute != nil { window.record(key: key.name, at: now) }
         return nil

@@ -25,7 +25,7 @@ extension Gateway {
         }
         if let name = request.clientKeyName, let key = config.clientKeys.first(where: { $0.name == name }), !key.limits.isEmpty {
             if let refusal = await limiter.check(key, model: client.model, now: router.clock.now()) {
-                trace.errorClass = refusal.reason.rawValue
+                trace.errorClass = "key_limit"
                 return reject(
                     trace, status: refusal.status, message: refusal.message, code: refusal.reason.rawValue,
                     headers: refusal.retryAfter.map { [("retry-after", String($0))] } ?? [])

@@ -22,7 +22,7 @@ extension JunctionDatabase {
                 sql: """
                     SELECT COUNT(*) AS requests, COALESCE(SUM(COALESCE(inputTokens, 0) + COALESCE(outputTokens, 0)), 0) AS tokens,
                            COALESCE(SUM(costMicros), 0) AS cost
-                    FROM usage WHERE clientKey = ? AND createdAt >= ?
+                    FROM usage WHERE clientKey = ? AND createdAt >= ? AND (errorClass IS NULL OR errorClass != 'key_limit')
                     """,
                 arguments: [clientKey, date])
             return KeyUsage(requests: row?["requests"] ?? 0, tokens: row?["tokens"] ?? 0, costMicros: row?["cost"] ?? 0)

@@ -25,7 +25,8 @@ public protocol Store: Sendable {
     func usageSummary(since date: Date) async throws -> [UsageSummary]
     /// Requests and tokens (input plus output) one provider account spent since `date`, failures excluded.
     func accountUsage(provider: String, account: Int, since date: Date) async throws -> (requests: Int, tokens: Int)
-    /// What one client key spent since `date`: requests, tokens and cost.
+    /// What one client key spent since `date`: requests, tokens and cost. Requests its own limits
+    /// refused (error class `key_limit`) do not count.
     func keyUsage(clientKey: String, since date: Date) async throws -> KeyUsage
 
     // MARK: Routing health

@@ -32,7 +32,8 @@ struct KeyLimitLiveTests {
         // Another key is not affected.
         #expect(try await harness.request("/v1/chat/completions", body: Harness.chat(), headers: [("authorization", "Bearer jk-free")]).status == 200)
         let records = try await harness.usageRecords()
-        #expect(records.filter { $0.errorClass == "rate_limited" }.count == 2)
+        #expect(records.filter { $0.errorClass == "key_limit" }.count == 2)
+        #expect(records.first { $0.errorClass == "key_limit" }?.error?.contains("requests per minute") == true)
     }
 
     @Test func aKeyMayOnlyUseItsAllowedModels() async throws {

@@ -133,6 +133,9 @@ struct StoreLedgerConformanceTests {
                 record(2, key: "alice", status: 500, input: 10, output: nil, cost: nil),
                 record(3, key: "bob", input: 9, output: 9, cost: 9),
             ])
+            var refused = record(4, key: "alice", status: 429, input: nil, output: nil, cost: nil)
+            refused.errorClass = "key_limit"  // refused by the key's own limits: not spending
+            try await store.insert([refused])
             #expect(try await store.keyUsage(clientKey: "alice", since: at(1)) == KeyUsage(requests: 2, tokens: 130, costMicros: 1_000))
             #expect(try await store.keyUsage(clientKey: "carol", since: at(0)) == KeyUsage())
         }

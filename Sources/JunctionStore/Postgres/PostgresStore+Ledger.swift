@@ -133,7 +133,7 @@ extension PostgresStore {
                 SELECT COUNT(*) AS requests,
                        COALESCE(SUM(COALESCE(inputTokens, 0) + COALESCE(outputTokens, 0)), 0)::BIGINT AS tokens,
                        COALESCE(SUM(costMicros), 0)::BIGINT AS cost
-                FROM usage WHERE clientKey = \(clientKey) AND createdAt >= \(date)
+                FROM usage WHERE clientKey = \(clientKey) AND createdAt >= \(date) AND errorClass IS DISTINCT FROM 'key_limit'
                 """,
                 logger: logger
             ).collect().first.map { row in
