@@ -33,6 +33,7 @@ extension MockProvider {
         var headers: HTTPFields = [.contentType: "application/json", HTTPField.Name("x-request-id")!: "req_mock"]
         if let retryAfter {
             headers[HTTPField.Name("retry-after")!] = String(retryAfter)
+            headers[HTTPField.Name("x-ratelimit-limit-requests")!] = "500"
             headers[HTTPField.Name("x-ratelimit-remaining-requests")!] = "0"
             headers[HTTPField.Name("x-ratelimit-reset-requests")!] = "\(retryAfter)s"
         }

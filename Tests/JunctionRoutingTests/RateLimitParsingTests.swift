@@ -45,6 +45,24 @@ struct RateLimitParsingTests {
         #expect(info.tokensReset?.timeIntervalSince1970 == DurationText.date(fromRFC3339: "2027-01-15T08:00:30Z")!.timeIntervalSince1970 + 0.5)
     }
 
+    @Test func limitTotalsComeWithTheCounterTheyBelongTo() {
+        let openAI = RateLimitInfo.parse([
+            "x-ratelimit-limit-requests": "500", "x-ratelimit-remaining-requests": "499",
+            "x-ratelimit-limit-tokens": "30000", "x-ratelimit-remaining-tokens": "29000",
+        ], now: Self.now)
+        #expect(openAI.limitRequests == 500)
+        #expect(openAI.limitTokens == 30000)
+        let anthropic = RateLimitInfo.parse([
+            "anthropic-ratelimit-requests-limit": "50", "anthropic-ratelimit-requests-remaining": "49",
+            "anthropic-ratelimit-input-tokens-limit": "40000", "anthropic-ratelimit-input-tokens-remaining": "100",
+            "anthropic-ratelimit-output-tokens-limit": "8000", "anthropic-ratelimit-output-tokens-remaining": "7000",
+        ], now: Self.now)
+        #expect(anthropic.limitRequests == 50)
+        #expect(anthropic.remainingTokens == 100)
+        #expect(anthropic.limitTokens == 40000, "the total of the tightest token counter")
+        #expect(anthropic.merged(with: RateLimitInfo(remainingRequests: 10)).limitRequests == 50)
+    }
+
     @Test func retryAfterForms() {
         #expect(RateLimitInfo.parse(["Retry-After": "30"], now: Self.now).retryAfter == Self.now.addingTimeInterval(30))
         #expect(RateLimitInfo.parse(["retry-after-ms": "1500"], now: Self.now).retryAfter == Self.now.addingTimeInterval(1.5))

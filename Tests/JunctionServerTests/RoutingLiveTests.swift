@@ -183,6 +183,8 @@ struct HealthViewTests {
         #expect(resting["state"]?.stringValue == "resting")
         #expect(resting["until"]?.stringValue != nil)
         #expect(resting["last_error"]?.stringValue?.isEmpty == false)
+        #expect(resting["remaining_requests"]?.intValue == 0)
+        #expect(resting["limit_requests"]?.intValue == 500, "the quota bar's total, from x-ratelimit-limit-requests")
     }
 }
 

@@ -36,8 +36,8 @@ extension Administration {
                 "state": .string(row.status.rawValue), "until": AdminViews.date(row.until),
                 "remaining_requests": row.remainingRequests.map(JSONValue.int) ?? .null,
                 "remaining_tokens": row.remainingTokens.map(JSONValue.int) ?? .null,
-                // Providers' limit headers are not kept yet, so the dashboard shows what is left without a total.
-                "limit_requests": .null, "limit_tokens": .null,
+                "limit_requests": row.limitRequests.map(JSONValue.int) ?? .null,
+                "limit_tokens": row.limitTokens.map(JSONValue.int) ?? .null,
                 "last_error": row.lastError.map(JSONValue.string) ?? .null, "last_error_at": AdminViews.date(row.lastErrorAt),
             ]
         }

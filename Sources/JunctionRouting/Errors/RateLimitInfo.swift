@@ -15,6 +15,10 @@ public struct RateLimitInfo: Sendable, Hashable, Codable {
     public var tokensReset: Date?
     /// The time `Retry-After` (or `retry-after-ms`) names.
     public var retryAfter: Date?
+    /// The request counter's size per window (`x-ratelimit-limit-requests`), for showing how much is left.
+    public var limitRequests: Int?
+    /// The size of the token counter that ``remainingTokens`` comes from.
+    public var limitTokens: Int?
 
     /// Creates a value.
     public init(
@@ -65,13 +69,16 @@ public struct RateLimitInfo: Sendable, Hashable, Codable {
         info.remainingRequests = int("x-ratelimit-remaining-requests")
             ?? int("anthropic-ratelimit-requests-remaining")
             ?? int("x-ratelimit-remaining")
-        let tokenCounters = [
-            int("x-ratelimit-remaining-tokens"),
-            int("anthropic-ratelimit-tokens-remaining"),
-            int("anthropic-ratelimit-input-tokens-remaining"),
-            int("anthropic-ratelimit-output-tokens-remaining"),
-        ].compactMap { $0 }
-        info.remainingTokens = tokenCounters.min()
+        info.limitRequests = int("x-ratelimit-limit-requests") ?? int("anthropic-ratelimit-requests-limit") ?? int("x-ratelimit-limit")
+        let tokenCounters: [(remaining: Int, limit: Int?)] = [
+            ("x-ratelimit-remaining-tokens", "x-ratelimit-limit-tokens"),
+            ("anthropic-ratelimit-tokens-remaining", "anthropic-ratelimit-tokens-limit"),
+            ("anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-input-tokens-limit"),
+            ("anthropic-ratelimit-output-tokens-remaining", "anthropic-ratelimit-output-tokens-limit"),
+        ].compactMap { names in int(names.0).map { ($0, int(names.1)) } }
+        let tightest = tokenCounters.min { $0.remaining < $1.remaining }
+        info.remainingTokens = tightest?.remaining
+        info.limitTokens = tightest?.limit
 
         info.requestsReset = headers["x-ratelimit-reset-requests"].flatMap { DurationText.resetTime($0, now: now) }
             ?? headers["anthropic-ratelimit-requests-reset"].flatMap { DurationText.resetTime($0, now: now) }

@@ -28,6 +28,9 @@ public struct HealthRow: Sendable, Hashable, Codable {
     public var remainingRequests: Int?
     /// Tokens left, from the latest headers.
     public var remainingTokens: Int?
+    /// The request and token counters' sizes, when the provider sends them.
+    public var limitRequests: Int?
+    public var limitTokens: Int?
     /// The last error's reason.
     public var lastError: String?
     /// When the last error happened.
@@ -36,8 +39,11 @@ public struct HealthRow: Sendable, Hashable, Codable {
     /// Creates a row.
     public init(
         provider: String, account: Int, model: String, status: Status, until: Date? = nil,
-        remainingRequests: Int? = nil, remainingTokens: Int? = nil, lastError: String? = nil, lastErrorAt: Date? = nil
+        remainingRequests: Int? = nil, remainingTokens: Int? = nil, limitRequests: Int? = nil, limitTokens: Int? = nil,
+        lastError: String? = nil, lastErrorAt: Date? = nil
     ) {
+        self.limitRequests = limitRequests
+        self.limitTokens = limitTokens
         self.provider = provider
         self.account = account
         self.model = model
@@ -72,6 +78,7 @@ extension HealthState {
             var row = HealthRow(
                 provider: key.provider, account: key.account, model: key.model, status: .healthy, until: nil,
                 remainingRequests: model.quota.remainingRequests, remainingTokens: model.quota.remainingTokens,
+                limitRequests: model.quota.limitRequests, limitTokens: model.quota.limitTokens,
                 lastError: model.lastError, lastErrorAt: model.lastErrorAt
             )
             switch unavailability(of: key, context: Context(now: now, breaker: breaker)) {

@@ -99,11 +99,15 @@ extension RateLimitInfo {
     public func merged(with other: RateLimitInfo) -> RateLimitInfo {
         let requests = Self.counter((remainingRequests, requestsReset), (other.remainingRequests, other.requestsReset))
         let tokens = Self.counter((remainingTokens, tokensReset), (other.remainingTokens, other.tokensReset))
-        return RateLimitInfo(
+        var merged = RateLimitInfo(
             remainingRequests: requests.remaining, remainingTokens: tokens.remaining,
             requestsReset: requests.reset, tokensReset: tokens.reset,
             retryAfter: latest(retryAfter, other.retryAfter)
         )
+        // The window sizes are the account's, whoever read them; the larger is the fresher after a change of tier.
+        merged.limitRequests = [limitRequests, other.limitRequests].compactMap { $0 }.max()
+        merged.limitTokens = [limitTokens, other.limitTokens].compactMap { $0 }.max()
+        return merged
     }
 
     private static func counter(
