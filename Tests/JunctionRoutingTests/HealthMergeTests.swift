@@ -88,11 +88,27 @@ struct HealthMergeTests {
         }
         #expect(merged(closed, open) == open)
         #expect(merged(closed, halfOpen) == halfOpen)
-        #expect(merged(halfOpen, laterOpen) == laterOpen)
+        // The newer change wins whole: the probe at 40 is newer news than an opening at 11.
+        #expect(merged(halfOpen, laterOpen) == halfOpen)
         #expect(merged(open, laterOpen)?.state == .open(until: at(41)))
         #expect(merged(CircuitBreaker(), closed) == closed) // more failures in a row
         let state = merge(HealthState(breakers: [pair: closed]), HealthState(breakers: [pair: laterOpen]))
         #expect(state.unavailability(of: key, context: .init(now: at(20), breaker: settings)) == .breakerOpen(until: at(41)))
+    }
+
+    @Test func aBreakerClosedByAProbeStaysClosedAgainstAnOlderOpening() {
+        let settings = CircuitBreaker.Settings(consecutiveFailures: 1, openDuration: 30)
+        var seenOpen = CircuitBreaker()
+        _ = seenOpen.recordFailure(now: at(0), settings: settings)
+        var recovered = seenOpen
+        _ = recovered.admit(now: at(31), settings: settings)
+        _ = recovered.recordSuccess(now: at(32), settings: settings)
+        #expect(recovered.state == .closed)
+        let state = merge(HealthState(breakers: [pair: seenOpen]), HealthState(breakers: [pair: recovered]))
+        #expect(state.breakers[pair]?.state == .closed, "the other instance's stale opening must not undo the recovery")
+        var failedAgain = recovered
+        _ = failedAgain.recordFailure(now: at(40), settings: settings)
+        #expect(merge(HealthState(breakers: [pair: recovered]), HealthState(breakers: [pair: failedAgain])).breakers[pair] == failedAgain)
     }
 
     @Test func quotaKeepsTheLowerRemainingWithTheLaterResetWithinAWindow() {

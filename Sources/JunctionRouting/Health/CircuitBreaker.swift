@@ -77,6 +77,9 @@ public struct CircuitBreaker: Sendable, Hashable, Codable {
     public private(set) var consecutiveFailures = 0
     /// Recent outcomes, oldest first; `true` is a failure.
     public private(set) var recent: [Bool] = []
+    /// When the state last changed (opened, probed or closed), so that instances sharing health can
+    /// tell the newer news: a breaker closed by a probe after another instance saw it open stays closed.
+    public private(set) var changedAt: Date?
 
     /// Creates a closed breaker.
     public init() {}
@@ -98,7 +101,10 @@ public struct CircuitBreaker: Sendable, Hashable, Codable {
     /// Admits an attempt, taking the single probe slot when half-open.
     public mutating func admit(now: Date, settings: Settings) -> Admission {
         let admission = peek(now: now, settings: settings)
-        if admission == .probe { state = .halfOpen(probeStartedAt: now) }
+        if admission == .probe {
+            state = .halfOpen(probeStartedAt: now)
+            changedAt = now
+        }
         return admission
     }
 
@@ -108,6 +114,7 @@ public struct CircuitBreaker: Sendable, Hashable, Codable {
         push(false, settings: settings)
         if case .closed = state { return .none }
         state = .closed
+        changedAt = now
         recent = []
         return .closed
     }
@@ -133,6 +140,7 @@ public struct CircuitBreaker: Sendable, Hashable, Codable {
     private mutating func open(now: Date, settings: Settings) -> Action {
         let until = now.addingTimeInterval(settings.openDuration)
         state = .open(until: until)
+        changedAt = now
         return .opened(until: until)
     }
 

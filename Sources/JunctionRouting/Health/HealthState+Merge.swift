@@ -13,9 +13,10 @@ extension HealthState {
     /// - **Account × model**: the later `restingUntil` and `disabledUntil`, the higher backoff level,
     ///   the later success, the last error with the later `lastErrorAt`, and the quota merged counter
     ///   by counter (see ``RateLimitInfo/merged(with:)``).
-    /// - **Breakers**: the more severe one whole: open beats half-open beats closed; of two open, the
-    ///   later `until`; of two half-open, the one with a probe under way (the later one); of two
-    ///   closed, the one with more failures in a row.
+    /// - **Breakers**: the one whose state changed last, whole; when that does not decide, the more
+    ///   severe one: open beats half-open beats closed; of two open, the later `until`; of two
+    ///   half-open, the one with a probe under way (the later one); of two closed, the one with more
+    ///   failures in a row.
     /// - **Latency**: the statistics with the later sample (then the more samples).
     public func merged(with other: HealthState) -> HealthState {
         HealthState(
@@ -123,9 +124,12 @@ extension RateLimitInfo {
 }
 
 extension CircuitBreaker {
-    /// The more severe of two breakers, whole.
+    /// The breaker whose state changed last, whole: it carries the newer news about the upstream (an
+    /// instance whose probe succeeded after another saw the breaker open closes it for both). When
+    /// the change times are equal or unknown, the more severe one.
     func merged(with other: CircuitBreaker) -> CircuitBreaker {
-        severity >= other.severity ? self : other
+        if let mine = changedAt, let theirs = other.changedAt, mine != theirs { return mine > theirs ? self : other }
+        return severity >= other.severity ? self : other
     }
 
     /// Orders breakers by how much they refuse: the state first, then its date, then failures.
