@@ -26,9 +26,12 @@ final class BudgetCounter: Sendable {
             for account in 0..<budget.accounts {
                 var windows: [TimeInterval: UsageSnapshot.Count] = [:]
                 for window in budget.windows {
-                    let used = (try? await database.accountUsage(
-                        provider: budget.provider, account: account, since: now.addingTimeInterval(-window))) ?? (requests: 0, tokens: 0)
-                    windows[window] = UsageSnapshot.Count(requests: used.requests, tokens: used.tokens)
+                    let since = now.addingTimeInterval(-window)
+                    let used = await StoreDeadline.value {
+                        let counted = try await database.accountUsage(provider: budget.provider, account: account, since: since)
+                        return UsageSnapshot.Count(requests: counted.requests, tokens: counted.tokens)
+                    } ?? UsageSnapshot.Count(requests: 0, tokens: 0)
+                    windows[window] = used
                 }
                 counts[AccountKey(provider: budget.provider, account: account)] = windows
             }

@@ -21,10 +21,10 @@ struct KeyLimiter: Sendable {
         var today = KeyUsage()
         var thisMonth = KeyUsage()
         if let usage, limits.tokensPerDay != nil || limits.costMicrosPerDay != nil || limits.costMicrosPerMonth != nil {
-            // A store that cannot answer does not stop traffic: the rate and model limits still hold.
-            today = (try? await usage.usage(key: key.name, since: UTCPeriod.dayStart(now))) ?? KeyUsage()
+            // A store that cannot answer in time does not stop traffic: the rate and model limits still hold.
+            today = await StoreDeadline.value { try await usage.usage(key: key.name, since: UTCPeriod.dayStart(now)) } ?? KeyUsage()
             if limits.costMicrosPerMonth != nil {
-                thisMonth = (try? await usage.usage(key: key.name, since: UTCPeriod.monthStart(now))) ?? KeyUsage()
+                thisMonth = await StoreDeadline.value { try await usage.usage(key: key.name, since: UTCPeriod.monthStart(now)) } ?? KeyUsage()
             }
         }
         let since = now.addingTimeInterval(-KeyLimitCheck.window)
@@ -32,7 +32,7 @@ struct KeyLimiter: Sendable {
         if let usage, limits.requestsPerMinute != nil {
             // Whole seconds, so that a burst shares one read of the ledger per second.
             let minuteAgo = Date(timeIntervalSince1970: since.timeIntervalSince1970.rounded(.down))
-            let everywhere = (try? await usage.usage(key: key.name, since: minuteAgo))?.requests ?? 0
+            let everywhere = await StoreDeadline.value { try await usage.usage(key: key.name, since: minuteAgo) }?.requests ?? 0
             requestsInWindow = max(requestsInWindow, everywhere)
         }
         let check = KeyLimitCheck(
