@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JunctionGateway
 import JunctionServer
+import JunctionStore
 import Logging
 import ServiceLifecycle
 
@@ -45,12 +46,15 @@ struct ServeCommand: JunctionSubcommand {
             exitWithError("\(error)")
         }
         let listen = configuration.listen
-        let counts = (providers: configuration.providers.count, combos: configuration.combos.count)
+        let effective = runtime.gateway.config
+        let counts = (providers: effective.providers.count, combos: effective.combos.count)
+        let store = runtime.store.label
         let group = runtime.makeServiceGroup { port in
+            let address = ListenAddress(host: listen.host, port: port)
             logger.info(
                 "junction listening",
                 metadata: [
-                    "address": "\(ListenAddress(host: listen.host, port: port))",
+                    "address": "\(address)", "dashboard": "http://\(address)/dashboard", "store": "\(store)",
                     "providers": "\(counts.providers)", "combos": "\(counts.combos)",
                 ])
         }
