@@ -24,14 +24,15 @@ extension Administration {
         let id = try Self.providerID(body)
         guard gateway.config.provider(id: id) == nil else { throw .conflict("A provider '\(id)' exists already.") }
         let accounts = try Self.accountInputs(body["accounts"]) ?? []
-        return try await saveProvider(definition: Self.definition(body), accounts: accounts.map(seal), replacing: nil)
+        return try await saveProvider(definition: Self.definition(body), accounts: try seal(accounts), replacing: nil)
     }
 
     /// Replaces a provider made through the API; omitted `accounts` keeps the current ones.
     public func replaceProvider(id: String, _ body: JSONValue) async throws(AdminError) -> JSONValue {
         let stored = try await storedProvider(id: id)
         guard (try Self.providerID(body)) == id else { throw .invalid("The id in the body must be '\(id)'; delete and re-create to rename.") }
-        let accounts = try Self.accountInputs(body["accounts"]).map { $0.map(seal) } ?? stored.accounts
+        var accounts = stored.accounts
+        if let inputs = try Self.accountInputs(body["accounts"]) { accounts = try seal(inputs) }
         return try await saveProvider(definition: Self.definition(body), accounts: accounts, replacing: id)
     }
 
@@ -47,7 +48,7 @@ extension Administration {
     public func addAccount(providerID id: String, _ body: JSONValue) async throws(AdminError) -> JSONValue {
         var stored = try await storedProvider(id: id)
         guard let account = try Self.accountInputs(.array([body]))?.first else { throw .invalid("Send {\"key\": \"...\"}.") }
-        stored.accounts.append(seal(account))
+        stored.accounts += try seal([account])
         return try await saveProvider(definition: stored.definition, accounts: stored.accounts, replacing: id)
     }
 
@@ -104,9 +105,16 @@ extension Administration {
         }
     }
 
-    private func seal(_ account: (name: String, key: String)) -> StoredProvider.Account {
-        // Sealing only fails if the system's random source does; a key is never stored in the clear.
-        StoredProvider.Account(name: account.name, sealedKey: (try? secrets.seal(account.key)) ?? "")
+    private func seal(_ accounts: [(name: String, key: String)]) throws(AdminError) -> [StoredProvider.Account] {
+        var sealed: [StoredProvider.Account] = []
+        for account in accounts {
+            do {
+                sealed.append(StoredProvider.Account(name: account.name, sealedKey: try secrets.seal(account.key)))
+            } catch {
+                throw AdminError(status: 500, message: "The key could not be encrypted; nothing was stored.", type: "server_error")
+            }
+        }
+        return sealed
     }
 
     private static func providerID(_ body: JSONValue) throws(AdminError) -> String {
