@@ -51,6 +51,8 @@ public final class Administration: Sendable {
             case .managed(.session), .managed(.admin):
                 continue
             case .managed, .clientKeys:
+                // This process's own changes were applied by the call that made them.
+                guard !change.isLocal else { continue }
                 try? await reload()
             case .health:
                 guard !change.isLocal, let data = try? await store.loadRoutingHealth(),
