@@ -7,9 +7,13 @@ extension JunctionDatabase {
     /// `interval`, until the task is cancelled. SQLite has no cross-process notifications; PostgreSQL
     /// uses LISTEN/NOTIFY instead.
     public func watchOtherProcesses(every interval: Duration = .seconds(1)) async {
-        var last = try? await fingerprint()
+        // The first look always announces: whatever changed between the caller's own load and this
+        // watch starting would otherwise go unnoticed.
+        var last: Fingerprint?
+        var first = true
         while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            if !first { try? await Task.sleep(for: interval) }
+            first = false
             guard let current = try? await fingerprint(), current != last else { continue }
             if last?.keys != current.keys { broadcaster.publish(StoreChange(kind: .clientKeys, isLocal: false)) }
             if last?.items != current.items { broadcaster.publish(StoreChange(kind: .managed(.provider), isLocal: false)) }
