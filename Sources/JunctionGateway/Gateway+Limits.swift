@@ -10,8 +10,19 @@ struct KeyLimiter: Sendable {
     let window = RequestRateWindow()
     let usage: KeyUsageCache?
 
+    /// How long a finished request's spending keeps counting on top of newer reads of the ledger:
+    /// its row may reach the store a moment after the request ends (longer under load), and counting
+    /// it twice for a few seconds errs on the side of the limit.
+    static let ledgerLag: TimeInterval = 5
+
     init(store: (any Store)?) {
-        usage = store.map { KeyUsageCache(store: $0) }
+        usage = store.map { KeyUsageCache(store: $0, ledgerLag: Self.ledgerLag) }
+    }
+
+    /// The key's spending since `since`: the ledger plus this instance's recent requests, or only the
+    /// latter when the store does not answer in time.
+    private func spending(_ usage: KeyUsageCache, key: String, since: Date) async -> KeyUsage {
+        await StoreDeadline.value { try await usage.usage(key: key, since: since) } ?? usage.localUsage(key: key, since: since)
     }
 
     /// The refusal for a request by `key` for `model` at `now`, or `nil` when it may go on (and is counted).
@@ -22,9 +33,9 @@ struct KeyLimiter: Sendable {
         var thisMonth = KeyUsage()
         if let usage, limits.tokensPerDay != nil || limits.costMicrosPerDay != nil || limits.costMicrosPerMonth != nil {
             // A store that cannot answer in time does not stop traffic: the rate and model limits still hold.
-            today = await StoreDeadline.value { try await usage.usage(key: key.name, since: UTCPeriod.dayStart(now)) } ?? KeyUsage()
+            today = await spending(usage, key: key.name, since: UTCPeriod.dayStart(now))
             if limits.costMicrosPerMonth != nil {
-                thisMonth = await StoreDeadline.value { try await usage.usage(key: key.name, since: UTCPeriod.monthStart(now)) } ?? KeyUsage()
+                thisMonth = await spending(usage, key: key.name, since: UTCPeriod.monthStart(now))
             }
         }
         let since = now.addingTimeInterval(-KeyLimitCheck.window)
@@ -32,7 +43,9 @@ struct KeyLimiter: Sendable {
         if let usage, limits.requestsPerMinute != nil {
             // Whole seconds, so that a burst shares one read of the ledger per second.
             let minuteAgo = Date(timeIntervalSince1970: since.timeIntervalSince1970.rounded(.down))
-            let everywhere = await StoreDeadline.value { try await usage.usage(key: key.name, since: minuteAgo) }?.requests ?? 0
+            // The ledger's count without this instance's own adds, which the local window already has.
+            let everywhere = await spending(usage, key: key.name, since: minuteAgo).requests
+                - usage.localUsage(key: key.name, since: minuteAgo).requests
             requestsInWindow = max(requestsInWindow, everywhere)
         }
         let check = KeyLimitCheck(

@@ -65,3 +65,18 @@ struct KeyLimitLiveTests {
         #expect(retryAfter >= 1 && retryAfter <= 86_400)
     }
 }
+
+@Suite("Per-key limits: no early refusals")
+struct KeyLimitHeadroomTests {
+    @Test func aKeyGetsItsFullRequestsPerMinute() async throws {
+        let key = ClientKey(name: "ten", key: "jk-ten", limits: KeyLimits(requestsPerMinute: 10))
+        let harness = try await Harness.start(MockProvider(), clientKeys: [key])
+        defer { Task { await harness.stop() } }
+        var statuses: [Int] = []
+        for _ in 0..<11 {
+            statuses.append(try await harness.request("/v1/chat/completions", body: Harness.chat(), headers: [("authorization", "Bearer jk-ten")]).status)
+        }
+        #expect(statuses.prefix(10).allSatisfy { $0 == 200 }, "\(statuses)")
+        #expect(statuses.last == 429)
+    }
+}

@@ -142,6 +142,20 @@ public final class KeyUsageCache: Sendable {
         }
     }
 
+    /// What `key`'s requests that finished here since `since` spent, as far as the adds still kept
+    /// go: a floor to use when the store does not answer in time.
+    public func localUsage(key: String, since: Date) -> KeyUsage {
+        state.withLock { state in
+            var usage = KeyUsage()
+            for add in state.adds[key] ?? [] where add.at >= since {
+                usage.requests += 1
+                usage.tokens += add.tokens
+                usage.costMicros += add.costMicros
+            }
+            return usage
+        }
+    }
+
     /// Forgets every read and add (after a key's limits change, for example).
     public func reset() {
         state.withLock { state in
